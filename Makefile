@@ -1,0 +1,60 @@
+# Two set-up commands: `make demo` and `make test`. Each bootstraps .venv from pinned requirements.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NOSDK := .venv-nosdk
+PIN := -r requirements/test.txt -c requirements/constraints.txt
+PROJECT_SOURCES := $(shell find stubs mypy_plugin lint_rules -type f -not -path '*/__pycache__/*' 2>/dev/null) pyproject.toml
+
+.PHONY: demo test bench fuzz lock clean
+
+$(BIN)/.deps: requirements/test.txt requirements/constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet $(PIN)
+	$(BIN)/pyright --version >/dev/null  # fetches pyright's node package once
+	touch $@
+
+# The project itself, installed as users get it: one built wheel, installed into both venvs.
+WHEEL_DIR := build/wheel
+$(WHEEL_DIR)/.stamp: $(BIN)/.deps $(PROJECT_SOURCES)
+	rm -rf $(WHEEL_DIR)
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w $(WHEEL_DIR) .
+	touch $@
+
+$(BIN)/.project: $(WHEEL_DIR)/.stamp
+	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall $(WHEEL_DIR)/*.whl
+	touch $@
+
+# A second environment with mellea's base dependencies only: the optional SDKs
+# (transformers, litellm, ibm-watsonx-ai) are absent, so the stubs must degrade to Any.
+$(NOSDK)/.deps: requirements/test.txt requirements/constraints.txt
+	$(PYTHON) -m venv $(NOSDK)
+	$(NOSDK)/bin/python -m pip install --quiet mellea==0.8.0 -c requirements/constraints.txt
+	touch $@
+
+$(NOSDK)/.project: $(NOSDK)/.deps $(WHEEL_DIR)/.stamp
+	$(NOSDK)/bin/python -m pip install --quiet --no-deps --force-reinstall $(WHEEL_DIR)/*.whl
+	touch $@
+
+demo: $(BIN)/.project
+	$(BIN)/python examples/demo.py
+
+test: $(BIN)/.project $(NOSDK)/.project
+	$(BIN)/python -m pytest -n 2 -q
+
+bench: $(BIN)/.project
+	$(BIN)/python bench/run_all.py
+
+fuzz: $(BIN)/.project
+	MELLEA_FUZZ_EXAMPLES=50000 $(BIN)/python -m pytest -q tests/hardness -k fuzz
+
+# Re-freeze the transitive closure after changing requirements/test.txt.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet -r requirements/test.txt
+	.venv-lock/bin/python -m pip freeze --exclude-editable | grep -v '^mellea-typing' > requirements/constraints.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) $(NOSDK) build dist .mypy_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""mellea_lint: lint rules that keep ModelOutputThunk internals inside mellea.core."""

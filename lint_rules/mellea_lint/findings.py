@@ -1,0 +1,26 @@
+"""The unit every front end exchanges: one finding at one place, with an optional fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule violation.
+
+    ``line`` is 1-based and ``col`` 0-based (as in :mod:`ast`); flake8 and the CLI's
+    concise format print ``col + 1``. ``fix`` is the public spelling that replaces the
+    source span ``(line, col)``-``(end_line, end_col)`` on a safe autofix (for
+    ``x._meta["usage"]`` the span covers ``._meta["usage"]`` and ``fix`` is
+    ``.generation.usage``); ``None`` when no rewrite is safe.
+    """
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    end_line: int
+    end_col: int
+    fix: str | None = None

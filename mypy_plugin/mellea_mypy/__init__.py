@@ -1,0 +1,1 @@
+"""mellea_mypy: the mypy plugin for mellea (narrowing of mot.raw, privacy of thunk internals)."""
