@@ -110,6 +110,9 @@ PRIVATE_MEMBERS: Final[tuple[PrivateMember, ...]] = (
 
 MEMBERS_BY_NAME: Final = {m.name: m for m in PRIVATE_MEMBERS}
 
+META_MEMBER: Final = "_meta"
+"""The private mapping whose keys ``META_KEYS`` describes."""
+
 CURRENT_PRIVATE_FIELDS: Final = frozenset(m.name for m in PRIVATE_MEMBERS if m.kind == "field")
 CURRENT_PRIVATE_METHODS: Final = frozenset(m.name for m in PRIVATE_MEMBERS if m.kind == "method")
 
@@ -121,6 +124,8 @@ class MetaKey:
     key: str
     replacement: str | None
     fix: str | None = None
+    unique: bool = True
+    """No other class's ``_meta`` uses this key: ``x._meta[key]`` is evidence that ``x`` is a thunk."""
 
 
 META_KEYS: Final[tuple[MetaKey, ...]] = (
@@ -132,11 +137,11 @@ META_KEYS: Final[tuple[MetaKey, ...]] = (
     MetaKey("litellm_full_response", PROVIDER_DOC.format(provider="litellm"), ".raw.response"),
     MetaKey("litellm_chat_response", PROVIDER_DOC.format(provider="litellm"), ".raw.response"),
     MetaKey("hf_output", PROVIDER_DOC.format(provider="huggingface"), ".raw.response"),
-    MetaKey("usage", "mot.generation.usage", ".generation.usage"),
+    MetaKey("usage", "mot.generation.usage", ".generation.usage", unique=False),
     MetaKey("oai_streaming_usage", "mot.generation.usage", ".generation.usage"),
     MetaKey("litellm_streaming_usage", "mot.generation.usage", ".generation.usage"),
     MetaKey("_telemetry_span", None),
-    MetaKey("logprobs", None),
+    MetaKey("logprobs", None, unique=False),
     MetaKey("additionalModelResponseFields", None),
 )
 
@@ -208,12 +213,37 @@ THUNK_RETURNING_APIS: Final = frozenset(
 )
 """Session/functional APIs that return a thunk (or a SamplingResult wrapping one)."""
 
+THUNK_TUPLE_RETURNING_APIS: Final = frozenset({"generate_from_context"})
+"""Backend methods returning ``(thunk, context)``."""
+
+THUNK_LIST_RETURNING_APIS: Final = frozenset({"generate_from_raw"})
+"""Backend methods returning ``list[thunk]``."""
+
+THUNK_OR_NONE_RETURNING_APIS: Final = frozenset({"last_output"})
+"""Context methods returning ``ModelOutputThunk | None``."""
+
+SAMPLING_RESULT_CLASS: Final = "mellea.core.sampling.SamplingResult"
+SAMPLING_RESULT_THUNK: Final = "result"
+"""The ``SamplingResult`` property holding the chosen thunk."""
+SAMPLING_RESULT_THUNK_LIST: Final = "sample_generations"
+"""The ``SamplingResult`` field holding every generated thunk."""
+SAMPLING_RESULT_FLAG: Final = "return_sampling_results"
+"""Keyword that makes ``instruct``/``act``/... return a ``SamplingResult`` instead of a thunk."""
+
+
+def public_replacement(member: str) -> str | None:
+    """The public spelling that replaces a private thunk member (``None``: there is none)."""
+    info = MEMBERS_BY_NAME.get(member)
+    if info is not None and info.replacement and "(internal)" not in info.replacement:
+        return info.replacement
+    return None
+
 
 def replacement_hint(member: str) -> str:
     """The "what to do instead" sentence for a private thunk member."""
-    info = MEMBERS_BY_NAME.get(member)
-    if info is not None and info.replacement and "(internal)" not in info.replacement:
-        return f"use {info.replacement}"
+    replacement = public_replacement(member)
+    if replacement is not None:
+        return f"use {replacement}"
     return f"{member} is internal to {CORE_PACKAGE}"
 
 

@@ -1,0 +1,67 @@
+"""Alternating, median-of-N timing of whole commands, so a noisy machine hurts all sides equally."""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+
+
+def run_once(cmd: Sequence[str], *, setup: Callable[[], None] | None = None,
+             env: Mapping[str, str] | None = None, cwd: str | None = None) -> Run:
+    """Time one command; peak RSS is the largest child of this run (``ru_maxrss`` of children)."""
+    if setup is not None:
+        setup()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          env={**os.environ, **(env or {})}, cwd=cwd)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return Run(elapsed, max(after, before) / 1024, proc.returncode)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    cmd: Sequence[str]
+    setup: Callable[[], None] | None = None
+    env: Mapping[str, str] | None = None
+    cwd: str | None = None
+
+
+def compare(cases: Sequence[Case], *, runs: int = 5, warmup: int = 1) -> dict[str, float]:
+    """Median seconds per case, running the cases round-robin after ``warmup`` rounds."""
+    samples: dict[str, list[float]] = {c.name: [] for c in cases}
+    for round_ in range(warmup + runs):
+        for case in cases:
+            result = run_once(case.cmd, setup=case.setup, env=case.env, cwd=case.cwd)
+            if round_ >= warmup:
+                samples[case.name].append(result.seconds)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def ratio_line(label: str, numerator: float, denominator: float, target: str | None = None) -> str:
+    ratio = numerator / denominator if denominator else float("inf")
+    verdict = ""
+    if target is not None:
+        op, bound = target[:2], float(target[2:])
+        ok = ratio <= bound if op == "<=" else ratio >= bound
+        verdict = f"  target {target}  {'OK' if ok else 'MISSED'}"
+    return f"{label:<58} {ratio:6.2f}x{verdict}"
+
+
+def machine_line() -> str:
+    return f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"

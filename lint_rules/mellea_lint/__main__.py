@@ -1,0 +1,7 @@
+"""``python -m mellea_lint``: the same as the ``mellea-lint`` script."""
+
+import sys
+
+from mellea_lint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,190 @@
+"""``mellea-lint``: check files for MOT rules, print rule docs, print the ruff preset.
+
+Exit codes of ``check``: 0 nothing found, 1 findings (including MOT9xx diagnostics for
+files that could not be checked, as ruff does with E902), 2 a usage or configuration
+error (one line on stderr, nothing checked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from mellea_lint.cache import CACHE_DIR_NAME, ResultCache
+from mellea_lint.config import (
+    ConfigError,
+    LintConfig,
+    check_modules,
+    check_selectors,
+    find_pyproject,
+    known_codes,
+    load_config,
+    split_csv,
+)
+from mellea_lint.discovery import discover
+from mellea_lint.filecheck import FILE_ERRORS, EngineOptions
+from mellea_lint.findings import Finding
+from mellea_lint.formats import FORMATS, tool_version
+from mellea_lint.runner import default_jobs, run
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mellea-lint",
+        description="Keep ModelOutputThunk internals inside mellea.core (MOT rules).",
+    )
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    _check_arguments(commands.add_parser("check", help="check files and folders (default: .)"))
+
+    rule = commands.add_parser("rule", help="print a rule's documentation")
+    target = rule.add_mutually_exclusive_group(required=True)
+    target.add_argument("code", nargs="?", help="a rule code such as MOT001")
+    target.add_argument("--all", action="store_true", help="every rule")
+
+    ruff = commands.add_parser("ruff-config", help="print the ruff preset (TOML)")
+    ruff.add_argument("--pyproject", action="store_true", help="as [tool.ruff.*] tables for pyproject.toml")
+    ruff.add_argument("--config", type=Path, help="pyproject.toml whose internal-modules to use")
+    return parser
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"{parser.prog} {tool_version()}")
+        parser.exit()
+
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
+    add = check.add_argument
+    add("paths", nargs="*", default=["."], metavar="PATH", help="files and folders to check")
+    add("--output-format", choices=sorted(FORMATS), default="concise",
+        help="concise and json as ruff prints them, github workflow commands, SARIF 2.1.0")
+    add("--select", type=split_csv, metavar="CODES", help="comma-separated code prefixes to enable")
+    add("--ignore", type=split_csv, metavar="CODES",
+        help="comma-separated code prefixes to disable (adds to the config's)")
+    add("--internal-modules", type=split_csv, metavar="MODULES",
+        help="modules that may touch every private thunk member (default: mellea.core)")
+    add("--producer-modules", type=split_csv, metavar="MODULES",
+        help="modules that may write producer-owned private members (default: none)")
+    add("--config", type=Path, metavar="FILE", help="pyproject.toml to read instead of the nearest one")
+    add("--jobs", "-j", type=_positive, metavar="N", help="worker processes (default: CPU count)")
+    add("--no-cache", action="store_true", help="neither read nor write the result cache")
+    add("--cache-dir", type=Path, metavar="DIR",
+        help=f"cache folder (default: {CACHE_DIR_NAME}/ beside the config)")
+
+
+def options_table() -> str:
+    """The ``check`` options as the Markdown table the README carries (a test compares them)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    _check_arguments(parser)
+    rows = [
+        f"| `{', '.join(action.option_strings) or action.metavar}` | {action.help} |"
+        for action in parser._actions  # argparse has no public way to list its arguments
+    ]
+    return "| Argument | Meaning |\n|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def file_errors_table() -> str:
+    """The MOT9xx diagnostics as the Markdown table the README carries."""
+    rows = [f"| `{code}` | `{name}` | {summary} |" for code, (name, summary) in FILE_ERRORS.items()]
+    return "| Code | Name | When |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _settings(args: argparse.Namespace) -> LintConfig:
+    """Config file settings overridden by the command line (``--ignore`` adds to the file's)."""
+    cwd = Path.cwd()
+    pyproject = args.config if args.config is not None else find_pyproject(cwd)
+    config = load_config(pyproject, cwd)
+    overrides: dict[str, Any] = {}
+    for option in ("select", "ignore", "internal_modules", "producer_modules"):
+        value = getattr(args, option, None)
+        if value is not None:
+            overrides[option] = tuple(value)
+    flag = {k: "--" + k.replace("_", "-") for k in overrides}
+    for option in ("select", "ignore"):
+        if option in overrides:
+            check_selectors(overrides[option], flag[option], known_codes())
+    for option in ("internal_modules", "producer_modules"):
+        if option in overrides:
+            check_modules(overrides[option], flag[option])
+    if "ignore" in overrides:
+        overrides["ignore"] = config.ignore + overrides["ignore"]
+    return replace(config, **overrides)
+
+
+def _check(args: argparse.Namespace) -> int:
+    config = _settings(args)
+    options = EngineOptions(config.internal_modules, config.producer_modules)
+    found = discover(args.paths, config.root, config.exclude)
+    cache = None
+    if not args.no_cache:
+        cache = ResultCache(args.cache_dir or config.root / CACHE_DIR_NAME, options)
+    jobs = args.jobs or default_jobs()
+    findings = found.errors + run(found.files, options, jobs=jobs, cache=cache)
+    shown = sorted(
+        (f for f in findings if f.code in FILE_ERRORS or config.enabled(f.code)),
+        key=_order,
+    )
+    sys.stdout.write(FORMATS[args.output_format](shown, Path.cwd()))
+    return EXIT_FINDINGS if shown else EXIT_CLEAN
+
+
+def _order(finding: Finding) -> tuple[str, int, int, str]:
+    return (finding.path, finding.line, finding.col, finding.code)
+
+
+def _rule(args: argparse.Namespace) -> int:
+    from mellea_lint.rules import RULES, render_doc
+
+    if args.all:
+        sys.stdout.write("\n".join(render_doc(code) for code in RULES))
+        return EXIT_CLEAN
+    code = args.code.upper()
+    if code not in RULES:
+        raise ConfigError(f"unknown rule {args.code!r} (known: {', '.join(RULES)})")
+    sys.stdout.write(render_doc(code))
+    return EXIT_CLEAN
+
+
+def _ruff_config(args: argparse.Namespace) -> int:
+    from mellea_lint.ruff_preset import render
+
+    cwd = Path.cwd()
+    config = load_config(args.config if args.config is not None else find_pyproject(cwd), cwd)
+    sys.stdout.write(render(config.internal_modules, pyproject=args.pyproject))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": _check, "rule": _rule, "ruff-config": _ruff_config}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``mellea-lint`` script; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as exc:
+        print(f"mellea-lint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # output piped into a reader that stopped early (| head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FINDINGS
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,176 @@
+"""Check one file's bytes: decode like Python, run the engine, honour ``# noqa``.
+
+Anything that stops a file from being checked (unreadable, undecodable, a syntax
+error, nesting too deep for the parser) becomes exactly one finding with a code of
+the ``MOT9xx`` range below, so a bad file never hides the results of the others and
+never prints a traceback. These codes cannot be deselected or ``noqa``-ed: a file that
+was not checked must not pass silently.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import io
+import os
+import re
+import sys
+import tokenize
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from mellea_lint import engine
+from mellea_lint.findings import Finding
+from mellea_lint.surface import module_matches
+
+READ_ERROR = "MOT900"
+DECODE_ERROR = "MOT901"
+SYNTAX_ERROR = "MOT902"
+TOO_COMPLEX = "MOT903"
+
+FILE_ERRORS: dict[str, tuple[str, str]] = {
+    READ_ERROR: ("io-error", "The path does not exist or cannot be read (permissions, symlink loop)."),
+    DECODE_ERROR: ("decode-error", "The bytes are not text in the encoding Python would use (PEP 263)."),
+    SYNTAX_ERROR: ("syntax-error", "Python cannot parse the file (a NUL byte in the source included)."),
+    TOO_COMPLEX: ("too-complex", "The file is too large or nests too deeply to parse within limits."),
+}
+"""code -> (name, summary) of the diagnostics for files that could not be checked."""
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""Larger files are reported as MOT903 and not parsed: a generated data module of
+that size would cost seconds and gigabytes of memory to parse, and hand-written code
+is never that large."""
+
+RECURSION_LIMIT = 5000
+"""Raised from CPython's default 1000 while checking, so that long expression chains in
+generated code (``a + b + ...`` with a few thousand terms) still parse; deeper input is
+reported as MOT903 instead of crashing."""
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""Line ends as Python's tokenizer counts them (``str.splitlines`` also splits at form feeds)."""
+
+NOQA = re.compile(
+    r"#\s*noqa(?P<colon>\s*:\s*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*)?)?", re.IGNORECASE
+)
+"""A ``# noqa`` comment: bare, or with a colon and codes; a colon without valid codes
+(``# noqa: MOT``) suppresses nothing, as in ruff."""
+
+
+@dataclass(frozen=True, slots=True)
+class EngineOptions:
+    """What the engine needs besides the source; part of every cache key."""
+
+    internal_modules: tuple[str, ...]
+    producer_modules: tuple[str, ...]
+
+
+def file_error(path: str, code: str, message: str, line: int = 1, col: int = 0) -> Finding:
+    """A finding that says why ``path`` could not be checked."""
+    return Finding(path, max(line, 1), max(col, 0), code, message, max(line, 1), max(col, 0))
+
+
+def read_source(path: str) -> bytes | Finding:
+    """The file's bytes, or the MOT900/MOT903 finding that says why they cannot be checked."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                mib, limit = size / 2**20, MAX_FILE_BYTES // 2**20
+                message = f"too large: {mib:.1f} MiB (limit {limit} MiB), not checked"
+                return file_error(path, TOO_COMPLEX, message)
+            return handle.read()
+    except OSError as exc:
+        return file_error(path, READ_ERROR, f"cannot read: {exc.strerror or exc}")
+
+
+def decode_source(data: bytes) -> str:
+    """Decode as the interpreter would: BOM, then a PEP 263 coding cookie, else UTF-8.
+
+    Raises SyntaxError for an unknown or contradictory cookie, UnicodeDecodeError for
+    bytes that are not valid in the detected encoding.
+    """
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:
+        data.decode("utf-8")  # no usable cookie: point at the first byte that is not UTF-8
+        raise
+    return data.decode(encoding)
+
+
+@contextmanager
+def _recursion_limit(limit: int) -> Iterator[None]:
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, limit))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
+def check_bytes(path: str, data: bytes, options: EngineOptions) -> list[Finding]:
+    """All findings for one file (``noqa`` applied), or the one reason it was not checked."""
+    if b"\0" in data:
+        line = data.count(b"\n", 0, data.index(b"\0")) + 1
+        return [file_error(path, SYNTAX_ERROR, "syntax error: source contains a NUL byte", line)]
+    try:
+        source = decode_source(data)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1)
+        msg = f"cannot decode as {exc.encoding}: {exc.reason} (byte 0x{data[exc.start]:02x})"
+        return [file_error(path, DECODE_ERROR, msg, line, col)]
+    except (SyntaxError, LookupError) as exc:
+        return [file_error(path, DECODE_ERROR, f"cannot decode: {_reason(exc)}")]
+    lines = functools.cache(lambda: LINE_BREAK.split(source))
+    try:
+        with _recursion_limit(RECURSION_LIMIT):
+            findings = _engine_findings(source, path, lines, options)
+    except SyntaxError as exc:
+        message, col = f"syntax error: {_reason(exc)}", (exc.offset or 1) - 1
+        return [file_error(path, SYNTAX_ERROR, message, exc.lineno or 1, col)]
+    except ValueError as exc:  # what ast.parse raises for source it refuses outside SyntaxError
+        return [file_error(path, SYNTAX_ERROR, f"syntax error: {exc}")]
+    except RecursionError:
+        return [file_error(path, TOO_COMPLEX, "too complex: nesting exceeds the recursion limit")]
+    except MemoryError:
+        return [file_error(path, TOO_COMPLEX, "too complex: the parser ran out of memory")]
+    return drop_noqa(findings, lines()) if findings else findings
+
+
+def _engine_findings(
+    source: str, path: str, lines: Callable[[], list[str]], options: EngineOptions
+) -> list[Finding]:
+    """The engine's findings; the file is always parsed, so a syntax error is reported even
+    in an internal module or a file no rule could match (``check_source`` skips those)."""
+    tree = ast.parse(source, filename=path)
+    module = engine.module_name_for(path)
+    if module is not None and module_matches(module, options.internal_modules):
+        return []
+    return engine.check_tree(tree, path, lines, module=module, producer_modules=options.producer_modules)
+
+
+def _reason(exc: SyntaxError | LookupError) -> str:
+    return (exc.msg if isinstance(exc, SyntaxError) else str(exc)) or type(exc).__name__
+
+
+def noqa_codes(line: str) -> frozenset[str] | None:
+    """Codes a ``# noqa`` on ``line`` suppresses; empty set = all; None = none."""
+    match = NOQA.search(line)
+    if match is None:
+        return None
+    if not match.group("colon"):
+        return frozenset()
+    codes = match.group("codes")
+    return frozenset(re.split(r"[,\s]+", codes.upper())) if codes else None
+
+
+def drop_noqa(findings: Sequence[Finding], lines: Sequence[str]) -> list[Finding]:
+    """Findings not suppressed by a ``# noqa`` on their line (codes match exactly, as in ruff)."""
+    kept = []
+    for finding in findings:
+        text = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
+        codes = noqa_codes(text) if "noqa" in text.lower() else None
+        if codes is None or (codes and finding.code not in codes):
+            kept.append(finding)
+    return kept

@@ -1,0 +1,77 @@
+"""Check many files: read and hash them, answer what the cache knows, parse the rest in parallel.
+
+The checked code is only read and parsed (``ast``), never imported or executed.
+Few or small files are checked in this process; more go to a pool of forked worker
+processes (``--jobs``, default: CPU count) that inherit the imported engine.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from mellea_lint.cache import ResultCache, content_hash
+from mellea_lint.engine import module_name_for
+from mellea_lint.filecheck import TOO_COMPLEX, EngineOptions, check_bytes, file_error, read_source
+from mellea_lint.findings import Finding
+
+SERIAL_MAX_FILES = 8
+SERIAL_MAX_BYTES = 256 * 1024
+"""Below either bound a process pool costs more than it saves."""
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def run(
+    files: Sequence[str], options: EngineOptions, *, jobs: int, cache: ResultCache | None
+) -> list[Finding]:
+    """Findings of every file (``noqa`` applied, select/ignore not yet), in file order."""
+    results: dict[str, list[Finding]] = {}
+    pending: list[tuple[str, bytes, str]] = []
+    for path in files:
+        data = read_source(path)
+        if isinstance(data, Finding):
+            results[path] = [data]
+            continue
+        digest = f"{content_hash(data)}:{module_name_for(path)}"  # an added __init__.py renames the module
+        cached = cache.get(path, digest) if cache is not None else None
+        if cached is None:
+            pending.append((path, data, digest))
+        else:
+            results[path] = cached
+    for (path, _, digest), findings in zip(pending, _check_all(pending, options, jobs), strict=True):
+        results[path] = findings
+        if cache is not None and not any(f.code == TOO_COMPLEX for f in findings):
+            cache.put(path, digest, findings)
+    if cache is not None:
+        cache.save()
+    return [finding for path in files for finding in results[path]]
+
+
+def _check_all(
+    pending: Sequence[tuple[str, bytes, str]], options: EngineOptions, jobs: int
+) -> list[list[Finding]]:
+    total = sum(len(data) for _, data, _ in pending)
+    if jobs <= 1 or len(pending) < SERIAL_MAX_FILES or total < SERIAL_MAX_BYTES:
+        return [check_bytes(path, data, options) for path, data, _ in pending]
+    import multiprocessing  # only on this path: process pools are slow to import
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    workers = min(jobs, len(pending))
+    chunk = max(1, len(pending) // (workers * 4))
+    results: list[list[Finding]] = []
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            paths = [path for path, _, _ in pending]
+            datas = [data for _, data, _ in pending]
+            options_each = [options] * len(paths)
+            results.extend(pool.map(check_bytes, paths, datas, options_each, chunksize=chunk))
+    except BrokenProcessPool:
+        message = "too complex: the checker process crashed on this file or one checked with it"
+        results += [[file_error(path, TOO_COMPLEX, message)] for path, _, _ in pending[len(results):]]
+    return results

@@ -1,0 +1,38 @@
+"""Every fully-qualified name the plugin dispatches on, as ``Final`` constants.
+
+All of them derive from :mod:`mellea_lint.surface`, so a renamed class or a new
+provider is one edit there; a typo here is an import error, not a silent miss.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from mellea_lint import surface
+
+BASE_MODULE: Final = surface.BASE_MODULE
+THUNK_CLASS: Final = surface.THUNK_CLASS
+COMPUTED_THUNK_CLASS: Final = surface.COMPUTED_THUNK_CLASS
+RAW_CLASS: Final = surface.RAW_CLASS
+THUNK_CLASSES: Final = frozenset(surface.THUNK_CLASSES)
+SUBOBJECT_CLASSES: Final = frozenset(surface.PRIVATE_SUBOBJECT_CLASSES)
+PRIVATE_OWNER_CLASSES: Final = THUNK_CLASSES | SUBOBJECT_CLASSES
+"""Classes whose private members are mellea.core's business."""
+
+RAW_ATTR: Final = f"{THUNK_CLASS}.raw"
+PROVIDER_FIELD: Final = surface.RAW_FIELDS[0]
+
+VARIANT_BY_PROVIDER: Final = {p.literal: f"{BASE_MODULE}.{p.variant}" for p in surface.PROVIDERS}
+"""Stub-only ``RawProviderResponse`` subclass for each built-in ``provider`` literal."""
+UNFILLED_VARIANT: Final = f"{BASE_MODULE}.{surface.UNFILLED_VARIANT}"
+CUSTOM_VARIANT: Final = f"{BASE_MODULE}.CustomProviderRaw"
+"""Generic stub-only variant ``CustomProviderRaw[provider literal, response type]``."""
+RAW_CLASSES: Final = frozenset({RAW_CLASS, UNFILLED_VARIANT, CUSTOM_VARIANT, *VARIANT_BY_PROVIDER.values()})
+
+GETATTR_FAMILY: Final = {
+    "builtins.getattr": "read",
+    "builtins.hasattr": "read",
+    "builtins.setattr": "write",
+    "builtins.delattr": "delete",
+}
+"""Builtins that reach a member by a string name, and what they do to it."""

@@ -1,0 +1,171 @@
+"""The ``Plugin`` subclass: look a fully-qualified name up, hand the context to a handler.
+
+No logic lives here beyond the dispatch: narrowing is in :mod:`.narrowing`, privacy in
+:mod:`.privacy`, settings in :mod:`.config`, codes and messages in :mod:`.errorcodes`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import partial
+from importlib import metadata
+from typing import Any
+
+from mypy.nodes import MemberExpr, MypyFile, TypeAlias, TypeInfo
+from mypy.options import Options
+from mypy.plugin import (
+    AttributeContext,
+    CheckerPluginInterface,
+    ClassDefContext,
+    FunctionContext,
+    MethodContext,
+    Plugin,
+    ReportConfigContext,
+)
+from mypy.types import AnyType, Type, TypeOfAny
+
+from . import config, fullnames, narrowing, privacy
+from .syntax_index import SyntaxIndex, build, is_private_name
+
+PLUGIN_VERSION = "1"
+"""Bump when a change to the plugin changes results, so cached modules are rechecked."""
+
+
+def _mellea_version() -> str | None:
+    try:
+        return metadata.version("mellea")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+class MelleaPlugin(Plugin):
+    def __init__(self, options: Options) -> None:
+        super().__init__(options)
+        try:
+            self.config = config.load(options.config_file)
+        except (config.ConfigError, OSError, ValueError) as exc:
+            # One line, no traceback; 2 is mypy's exit status for bad usage.
+            print(f"{options.config_file}: error: {exc}", file=sys.stderr)
+            raise SystemExit(2) from None
+        self.known_providers = narrowing.known_providers(self.config.extra_providers)
+        self._indexes: dict[str, tuple[MypyFile, SyntaxIndex]] = {}
+        self._trees_by_path: dict[str, MypyFile] = {}
+
+    # -- mypy integration -------------------------------------------------------------------
+
+    def report_config_data(self, ctx: ReportConfigContext) -> dict[str, Any]:
+        return {
+            "plugin": PLUGIN_VERSION,
+            "mellea": _mellea_version(),
+            **self.config.cache_key(),
+        }
+
+    def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:
+        """Load the modules of the configured provider response types."""
+        modules = {name.rpartition(".")[0] for name in self.config.extra_providers.values()}
+        return [(10, module, -1) for module in sorted(modules) if module != file.fullname]
+
+    # -- dispatch tables --------------------------------------------------------------------
+
+    def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
+        owner, _, member = fullname.rpartition(".")
+        if fullname == fullnames.RAW_ATTR:
+            return self._raw_attribute if self.config.extra_providers else None
+        if owner in fullnames.RAW_CLASSES and member == fullnames.PROVIDER_FIELD:
+            return self._provider_attribute
+        if owner in fullnames.SUBOBJECT_CLASSES or (
+            is_private_name(member) and owner.startswith(fullnames.BASE_MODULE + ".")
+        ):
+            return partial(self._member_attribute, owner, member)
+        return None
+
+    def get_class_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
+        owner, _, member = fullname.rpartition(".")
+        if owner in fullnames.PRIVATE_OWNER_CLASSES and is_private_name(member):
+            return partial(self._member_attribute, owner, member)
+        return None
+
+    def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
+        owner, _, member = fullname.rpartition(".")
+        if owner in fullnames.PRIVATE_OWNER_CLASSES and is_private_name(member):
+            return partial(self._private_call, owner, member)
+        return None
+
+    def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
+        action = fullnames.GETATTR_FAMILY.get(fullname)
+        return partial(self._string_access, action) if action else None
+
+    def get_base_class_hook(self, fullname: str) -> Callable[[ClassDefContext], None] | None:
+        return self._restore_members if fullname == fullnames.THUNK_CLASS else None
+
+    # -- handlers ---------------------------------------------------------------------------
+
+    def _index(self, api: CheckerPluginInterface) -> SyntaxIndex:
+        """The module's syntax index, built (and its class patterns retargeted) once."""
+        tree = self._tree(api.path)
+        cached = self._indexes.get(api.path)
+        if cached is not None and cached[0] is tree:
+            index = cached[1]
+        else:
+            index = build(tree)
+            narrowing.retarget_class_patterns(index, self._lookup, self.config.extra_providers)
+            self._indexes[api.path] = (tree, index)
+        if not index.imports_reported and not any(True for _ in api.msg.errors.get_watchers()):
+            # Module-level findings are reported outside any error-filtering scope of mypy.
+            index.imports_reported = True
+            privacy.report_imports(api, index, self.config)
+            for literal, pattern in narrowing.misspelled_pattern_literals(index):
+                narrowing.report_unknown_provider(api, literal, pattern, self.known_providers)
+        return index
+
+    def _tree(self, path: str) -> MypyFile:
+        tree = self._trees_by_path.get(path)
+        if tree is None or self._modules is None or self._modules.get(tree.fullname) is not tree:
+            assert self._modules is not None
+            self._trees_by_path = {m.path: m for m in self._modules.values()}
+            tree = self._trees_by_path[path]
+        return tree
+
+    def _lookup(self, fullname: str) -> TypeInfo | TypeAlias | None:
+        sym = self.lookup_fully_qualified(fullname)
+        node = sym.node if sym is not None else None
+        return node if isinstance(node, (TypeInfo, TypeAlias)) else None
+
+    def _is_stub(self, module: str) -> bool:
+        return self._modules is not None and module in self._modules and self._modules[module].is_stub
+
+    def _raw_attribute(self, ctx: AttributeContext) -> Type:
+        return narrowing.raw_with_extra_providers(ctx, self._lookup, self.config.extra_providers)
+
+    def _provider_attribute(self, ctx: AttributeContext) -> Type:
+        index = self._index(ctx.api)
+        if isinstance(ctx.context, MemberExpr):
+            narrowing.check_provider_literals(ctx.api, index, ctx.context, self.known_providers)
+        return ctx.default_attr_type
+
+    def _member_attribute(self, owner: str, member: str, ctx: AttributeContext) -> Type:
+        private_owner = privacy.member_access(owner, member, ctx.type)
+        if private_owner is not None and not privacy.reported_through_parent(ctx.context):
+            action: privacy.Action = "write" if ctx.is_lvalue else "read"
+            access = privacy.Access(private_owner, member, action, ctx.context)
+            privacy.check(ctx.api, access, self._index(ctx.api), self.config)
+        return ctx.default_attr_type
+
+    def _private_call(self, owner: str, member: str, ctx: MethodContext) -> Type:
+        access = privacy.Access(owner, member, "call", ctx.context)
+        privacy.check(ctx.api, access, self._index(ctx.api), self.config)
+        return ctx.default_return_type
+
+    def _string_access(self, action: privacy.Action, ctx: FunctionContext) -> Type:
+        if len(ctx.args) >= 2 and ctx.args[0] and ctx.args[1]:
+            found = privacy.string_access(ctx.arg_types[0][0], ctx.args[1][0])
+            if found is not None:
+                access = privacy.Access(found[0], found[1], action, ctx.args[1][0])
+                privacy.check(ctx.api, access, self._index(ctx.api), self.config)
+        return ctx.default_return_type
+
+    def _restore_members(self, ctx: ClassDefContext) -> None:
+        thunk = self._lookup(fullnames.THUNK_CLASS)
+        if isinstance(thunk, TypeInfo) and self._is_stub(thunk.module_name):
+            privacy.restore_omitted_members(thunk, AnyType(TypeOfAny.special_form))

@@ -1,0 +1,141 @@
+"""``mellea-private``: code outside mellea.core touching a thunk's private members.
+
+Decided by type, not by the receiver's name: an attribute hook fires for every
+member access whose owner class is a thunk (or whose receiver's type is one),
+whatever expression produced the receiver.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from mypy.nodes import MDEF, Context, MemberExpr, StrExpr, SymbolTableNode, TypeInfo, Var
+from mypy.plugin import CheckerPluginInterface
+from mypy.types import Instance, Type, TypeType, UnionType, get_proper_type
+
+from mellea_lint import surface
+
+from . import errorcodes, fullnames
+from .config import PluginConfig
+from .syntax_index import SyntaxIndex, is_private_name
+
+Action = Literal["read", "write", "delete", "call"]
+
+
+@dataclass(frozen=True)
+class Access:
+    owner: str
+    """Fully-qualified class the member belongs to (a thunk or a private sub-object)."""
+    member: str
+    action: Action
+    context: Context
+
+
+def short(fullname: str) -> str:
+    return fullname.rpartition(".")[2]
+
+
+def private_owner(typ: Type) -> str | None:
+    """The thunk / sub-object class ``typ`` is (or, for unions, contains)."""
+    proper = get_proper_type(typ)
+    if isinstance(proper, TypeType):
+        proper = get_proper_type(proper.item)
+    if isinstance(proper, UnionType):
+        owners = (private_owner(item) for item in proper.items)
+        return next((o for o in owners if o is not None), None)
+    if isinstance(proper, Instance):
+        return next((b.fullname for b in proper.type.mro if b.fullname in fullnames.PRIVATE_OWNER_CLASSES), None)
+    return None
+
+
+def is_allowed(access: Access, module: str, config: PluginConfig) -> bool:
+    if surface.module_matches(module, config.internal_modules):
+        return True
+    if not surface.module_matches(module, config.producer_modules):
+        return False
+    if access.owner in fullnames.SUBOBJECT_CLASSES:
+        return True
+    info = surface.MEMBERS_BY_NAME.get(access.member)
+    if info is None or not info.producer_writable:
+        return False
+    if access.action == "write":
+        return True
+    return access.action in ("read", "delete") and surface.public_replacement(access.member) is None
+
+
+def hint(access: Access, index: SyntaxIndex) -> str:
+    if access.owner in fullnames.SUBOBJECT_CLASSES:
+        return f"{short(access.owner)} is internal to {surface.CORE_PACKAGE}"
+    if isinstance(access.context, MemberExpr) and access.context in index.meta_keys:
+        return surface.meta_key_hint(index.meta_keys[access.context])
+    return surface.replacement_hint(access.member)
+
+
+def check(api: CheckerPluginInterface, access: Access, index: SyntaxIndex, config: PluginConfig) -> None:
+    if is_allowed(access, index.module, config):
+        return
+    errorcodes.error_private(
+        api, f'member "{access.member}" of {short(access.owner)}', hint(access, index), access.context
+    )
+
+
+def member_access(owner_class: str, member: str, receiver: Type) -> str | None:
+    """The private owner when ``receiver.member`` is a private access, else ``None``.
+
+    ``owner_class`` is where mypy found the member (``CBlock`` for a 0.6.0 thunk's
+    inherited ``_meta``): the receiver's type decides in that case.
+    """
+    if owner_class in fullnames.SUBOBJECT_CLASSES:
+        return owner_class
+    if not is_private_name(member):
+        return None
+    if owner_class in fullnames.THUNK_CLASSES:
+        return owner_class
+    owner = private_owner(receiver)
+    return owner if owner in fullnames.THUNK_CLASSES else None
+
+
+def reported_through_parent(context: Context) -> bool:
+    """``mot._gen.queue``: the ``_gen`` access is the finding; ``.queue`` adds nothing."""
+    return (
+        isinstance(context, MemberExpr)
+        and isinstance(context.expr, MemberExpr)
+        and context.expr.name in surface.PRIVATE_SUBOBJECT_FIELDS
+    )
+
+
+def string_access(receiver: Type, name_expr: object) -> tuple[str, str] | None:
+    """(owner, member) for ``getattr(obj, "_name")`` and friends with a literal name."""
+    if not isinstance(name_expr, StrExpr):
+        return None
+    owner = private_owner(receiver)
+    if owner is None:
+        return None
+    if owner in fullnames.THUNK_CLASSES and not is_private_name(name_expr.value):
+        return None
+    return owner, name_expr.value
+
+
+def report_imports(api: CheckerPluginInterface, index: SyntaxIndex, config: PluginConfig) -> None:
+    if surface.module_matches(index.module, config.internal_modules + config.producer_modules):
+        return
+    for node, module, name in index.private_imports:
+        note = surface.PRIVATE_CORE_NAMES.get(name, f"{name} is internal to {surface.CORE_PACKAGE}")
+        errorcodes.error_private(api, f'name "{name}" imported from {module}', note, node)
+
+
+def restore_omitted_members(info: TypeInfo, any_type: Type) -> None:
+    """Declare the private members a stub omits, typed ``Any``, on the thunk class.
+
+    The stubs leave them out so that every checker rejects them; with the plugin
+    loaded, an access then reaches the attribute hook, which reports
+    ``mellea-private`` with the replacement instead of a bare ``attr-defined``.
+    """
+    for member in surface.PRIVATE_MEMBERS:
+        if member.kind in ("field", "method") and member.name not in info.names:
+            var = Var(member.name, any_type)
+            var.info = info
+            var._fullname = f"{info.fullname}.{member.name}"
+            var.is_ready = True
+            info.names[member.name] = SymbolTableNode(MDEF, var, plugin_generated=True)

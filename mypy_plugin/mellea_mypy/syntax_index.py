@@ -1,0 +1,199 @@
+"""Per-module facts an attribute hook cannot see from its own node.
+
+A hook receives one expression; whether ``mot._meta`` is subscripted with
+``"usage"``, whether ``raw.provider`` is compared with a literal, and which class
+patterns spell ``provider="..."`` live in the parent nodes. One walk of the module
+tree (at its first hook call during type checking, when names are resolved)
+records them, keyed by the node the hook will receive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from mypy.nodes import (
+    CallExpr,
+    ComparisonExpr,
+    Expression,
+    ImportFrom,
+    IndexExpr,
+    ListExpr,
+    MatchStmt,
+    MemberExpr,
+    MypyFile,
+    Node,
+    SetExpr,
+    Statement,
+    StrExpr,
+    TupleExpr,
+)
+from mypy.patterns import AsPattern, ClassPattern, OrPattern, Pattern, SingletonPattern, ValuePattern
+
+from mellea_lint import surface
+
+from . import fullnames
+
+ProviderLiteral = str | None
+"""A provider value written in code; ``None`` for ``provider=None`` in a pattern."""
+
+
+@dataclass
+class SyntaxIndex:
+    module: str
+    meta_keys: dict[MemberExpr, str] = field(default_factory=dict)
+    """``x._meta`` node -> the literal key of ``x._meta["key"]`` / ``x._meta.get("key")``."""
+    provider_literals: dict[MemberExpr, list[tuple[str, Node]]] = field(default_factory=dict)
+    """``x.provider`` node -> string literals it is compared or matched with."""
+    provider_patterns: dict[Pattern, tuple[ClassPattern, ProviderLiteral]] = field(default_factory=dict)
+    """Sub-pattern of ``C(provider=<literal>)`` -> the class pattern and the literal."""
+    private_imports: list[tuple[ImportFrom, str, str]] = field(default_factory=list)
+    """``from mellea.core... import _name``: (node, module, name)."""
+    imports_reported: bool = False
+
+
+def build(tree: MypyFile) -> SyntaxIndex:
+    index = SyntaxIndex(tree.fullname)
+    _Collector(index, tree).walk()
+    return index
+
+
+def is_private_name(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _str_literals(expr: Expression) -> list[StrExpr]:
+    if isinstance(expr, StrExpr):
+        return [expr]
+    if isinstance(expr, (TupleExpr, ListExpr, SetExpr)):
+        return [item for item in expr.items if isinstance(item, StrExpr)]
+    return []
+
+
+def _pattern_literals(pattern: Pattern) -> list[StrExpr]:
+    if isinstance(pattern, ValuePattern) and isinstance(pattern.expr, StrExpr):
+        return [pattern.expr]
+    if isinstance(pattern, OrPattern):
+        return [lit for p in pattern.patterns for lit in _pattern_literals(p)]
+    if isinstance(pattern, AsPattern) and pattern.pattern is not None:
+        return _pattern_literals(pattern.pattern)
+    return []
+
+
+def _is_provider_member(expr: MemberExpr) -> bool:
+    return expr.name == fullnames.PROVIDER_FIELD
+
+
+_SEMANTIC_LINKS = frozenset({"node", "def_var", "original_def", "expanded", "analyzed", "info"})
+"""Attributes that point from the syntax tree into symbol tables (possibly of other
+modules); the walk follows syntactic children only."""
+
+
+def _children(node: Node) -> Iterator[Node]:
+    """Syntactic children of a node. mypy is compiled, so a plugin cannot subclass its
+    ``TraverserVisitor``; the attribute list mypyc records per class stands in for it."""
+    for attr in getattr(type(node), "__mypyc_attrs__", ()):
+        if attr.startswith("__") or attr in _SEMANTIC_LINKS:
+            continue
+        stack: list[object] = [getattr(node, attr, None)]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, (Statement, Expression, Pattern)):
+                yield value
+            elif isinstance(value, (list, tuple)):
+                stack.extend(reversed(value))
+
+
+class _Collector:
+    def __init__(self, index: SyntaxIndex, tree: MypyFile) -> None:
+        self.index = index
+        self.tree = tree
+
+    def walk(self) -> None:
+        seen: set[int] = set()
+        stack: list[Node] = list(reversed(self.tree.defs))
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            self.visit(node)
+            stack.extend(reversed(list(_children(node))))
+
+    def visit(self, node: Node) -> None:
+        if isinstance(node, IndexExpr):
+            self.visit_index_expr(node)
+        elif isinstance(node, CallExpr):
+            self.visit_call_expr(node)
+        elif isinstance(node, ComparisonExpr):
+            self.visit_comparison_expr(node)
+        elif isinstance(node, MatchStmt):
+            self.visit_match_stmt(node)
+        elif isinstance(node, ClassPattern):
+            self.visit_class_pattern(node)
+        elif isinstance(node, ImportFrom):
+            self.visit_import_from(node)
+
+    def _add_provider_literals(self, member: MemberExpr, literals: list[StrExpr]) -> None:
+        if literals:
+            self.index.provider_literals.setdefault(member, []).extend(
+                (lit.value, lit) for lit in literals
+            )
+
+    def visit_index_expr(self, o: IndexExpr) -> None:
+        if isinstance(o.base, MemberExpr) and o.base.name == "_meta" and isinstance(o.index, StrExpr):
+            self.index.meta_keys[o.base] = o.index.value
+
+    def visit_call_expr(self, o: CallExpr) -> None:
+        callee = o.callee
+        if (
+            isinstance(callee, MemberExpr)
+            and callee.name in ("get", "pop", "setdefault")
+            and isinstance(callee.expr, MemberExpr)
+            and callee.expr.name == "_meta"
+            and o.args
+            and isinstance(o.args[0], StrExpr)
+        ):
+            self.index.meta_keys[callee.expr] = o.args[0].value
+
+    def visit_comparison_expr(self, o: ComparisonExpr) -> None:
+        for op, left, right in o.pairwise():
+            if op in ("==", "!="):
+                for member, other in ((left, right), (right, left)):
+                    if isinstance(member, MemberExpr) and _is_provider_member(member) and isinstance(other, StrExpr):
+                        self._add_provider_literals(member, [other])
+            elif op in ("in", "not in") and isinstance(left, MemberExpr) and _is_provider_member(left):
+                self._add_provider_literals(left, _str_literals(right))
+
+    def visit_match_stmt(self, o: MatchStmt) -> None:
+        if isinstance(o.subject, MemberExpr) and _is_provider_member(o.subject):
+            for pattern in o.patterns:
+                self._add_provider_literals(o.subject, _pattern_literals(pattern))
+
+    def visit_class_pattern(self, o: ClassPattern) -> None:
+        keyed = list(zip(o.keyword_keys, o.keyword_values))
+        if o.positionals:  # RawProviderResponse.__match_args__ starts with "provider"
+            keyed.append((fullnames.PROVIDER_FIELD, o.positionals[0]))
+        for key, value in keyed:
+            if key != fullnames.PROVIDER_FIELD:
+                continue
+            if isinstance(value, ValuePattern) and isinstance(value.expr, StrExpr):
+                self.index.provider_patterns[value] = (o, value.expr.value)
+            elif isinstance(value, SingletonPattern) and value.value is None:
+                self.index.provider_patterns[value] = (o, None)
+
+    def visit_import_from(self, o: ImportFrom) -> None:
+        module = _absolute(self.tree, o)
+        if surface.module_matches(module, (surface.CORE_PACKAGE,)):
+            for name, _alias in o.names:
+                if is_private_name(name):
+                    self.index.private_imports.append((o, module, name))
+
+
+def _absolute(tree: MypyFile, node: ImportFrom) -> str:
+    if not node.relative:
+        return node.id
+    package = tree.fullname if tree.is_package_init_file() else tree.fullname.rpartition(".")[0]
+    for _ in range(node.relative - 1):
+        package = package.rpartition(".")[0]
+    return f"{package}.{node.id}" if node.id else package

@@ -1,0 +1,22 @@
+"""Form: `match mot.raw: case RawProviderResponse(provider="ollama"):` (runtime-valid)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import ollama
+from typing_extensions import assert_type
+
+from mellea.core import ModelOutputThunk, RawProviderResponse
+
+if TYPE_CHECKING:
+    from mellea.core.base import OllamaGenerateDict
+
+
+def by_keyword(mot: ModelOutputThunk[str]) -> None:
+    raw = mot.raw
+    match raw:
+        case RawProviderResponse(provider="ollama"):
+            assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)
+        case _:
+            pass

@@ -1,0 +1,55 @@
+"""Form: `if mot.raw.provider == "<literal>":` / `elif` / `else` on the thunk's attribute chain."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import ollama
+from typing_extensions import assert_type
+from transformers.generation.utils import GenerateDecoderOnlyOutput
+
+from mellea.core import ModelOutputThunk
+
+if TYPE_CHECKING:
+    from mellea.core.base import (
+        LiteLLMChunkChoiceDict,
+        LiteLLMModelResponseDict,
+        LiteLLMTextChoiceDict,
+        OllamaGenerateDict,
+        OpenAIChatCompletionDict,
+        OpenAIChunkChoiceDict,
+        OpenAICompletionChoiceDict,
+        OpenAIStreamedChatDict,
+        WatsonxChatDict,
+        WatsonxChunkChoiceDict,
+        WatsonxGenerationResultDict,
+    )
+
+
+def branches(mot: ModelOutputThunk[str]) -> None:
+    if mot.raw.provider == "openai":
+        assert_type(
+            mot.raw.response,
+            OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict,
+        )
+        assert_type(mot.raw.streamed_chunks, list[OpenAIChunkChoiceDict] | None)
+    elif mot.raw.provider == "ollama":
+        assert_type(mot.raw.response, ollama.ChatResponse | OllamaGenerateDict)
+        assert_type(mot.raw.streamed_chunks, None)
+    elif mot.raw.provider == "litellm":
+        assert_type(
+            mot.raw.response,
+            LiteLLMModelResponseDict | OpenAIStreamedChatDict | LiteLLMTextChoiceDict,
+        )
+        assert_type(mot.raw.streamed_chunks, list[LiteLLMChunkChoiceDict] | None)
+    elif mot.raw.provider == "watsonx":
+        assert_type(
+            mot.raw.response,
+            WatsonxChatDict | OpenAIStreamedChatDict | WatsonxGenerationResultDict,
+        )
+        assert_type(mot.raw.streamed_chunks, list[WatsonxChunkChoiceDict] | None)
+    elif mot.raw.provider == "huggingface":
+        assert_type(mot.raw.response, GenerateDecoderOnlyOutput | None)
+    else:
+        assert_type(mot.raw.provider, None)
+        assert_type(mot.raw.response, None)

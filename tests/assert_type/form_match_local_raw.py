@@ -1,0 +1,34 @@
+"""Form: `raw = mot.raw` first, then `match raw.provider:` (and `==` on the local)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import ollama
+from typing_extensions import assert_type
+
+from mellea.core import ModelOutputThunk
+
+if TYPE_CHECKING:
+    from mellea.core.base import (
+        OllamaGenerateDict,
+        OpenAIChatCompletionDict,
+        OpenAICompletionChoiceDict,
+        OpenAIStreamedChatDict,
+    )
+
+
+def by_local(mot: ModelOutputThunk[str]) -> None:
+    raw = mot.raw
+    match raw.provider:
+        case "ollama":
+            assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)
+        case "openai":
+            assert_type(
+                raw.response,
+                OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict,
+            )
+        case _:
+            pass
+    if raw.provider == "ollama":
+        assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)

@@ -1,0 +1,25 @@
+"""The README's CLI and ruff-preset text carries the tables and the preset the code generates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mellea_lint.cli import file_errors_table, options_table
+from mellea_lint.ruff_preset import render
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _lint_section() -> str:
+    text = README.read_text(encoding="utf-8")
+    return text[text.index("<!-- BEGIN lint -->"): text.index("<!-- END lint -->")]
+
+
+def test_readme_has_the_generated_tables() -> None:
+    section = _lint_section()
+    assert options_table() in section, "regenerate with mellea_lint.cli.options_table()"
+    assert file_errors_table() in section, "regenerate with mellea_lint.cli.file_errors_table()"
+
+
+def test_readme_has_the_ruff_preset() -> None:
+    assert f"```toml\n{render()}```" in _lint_section(), "regenerate with `mellea-lint ruff-config`"

@@ -1,0 +1,31 @@
+"""Downstream code as an editor user writes it: completion-token counts from a finished thunk.
+
+The `# <tag>` comments mark the positions tests/ide asks the language server about.
+"""
+
+from mellea.core.base import ModelOutputThunk
+
+
+def provider_name(mot: ModelOutputThunk[str]) -> str:
+    return mot.raw.provider or "unknown"  # <complete:raw>
+
+
+def payload_kind(mot: ModelOutputThunk[str]) -> str:
+    return type(mot.raw.response).__name__  # <hover:unnarrowed>
+
+
+def completion_tokens(mot: ModelOutputThunk[str]) -> int | None:
+    if mot.raw.provider == "ollama":
+        count = mot.raw.response.get("eval_count")  # <complete:ollama> <hover:ollama>
+        return count if isinstance(count, int) else None
+    if mot.raw.provider == "openai":
+        # The completions-API choice dict has no "usage" key; the chat dicts do.
+        if "usage" not in mot.raw.response:  # <hover:openai>
+            return None
+        usage = mot.raw.response["usage"]  # <complete:openai-key>
+        return usage["completion_tokens"] if usage else None
+    return None
+
+
+def generation_log(mot: ModelOutputThunk[str]) -> object:
+    return mot._generate_log  # <private:generate-log>
