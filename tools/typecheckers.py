@@ -44,10 +44,10 @@ class Diagnostic:
 
 _MYPY_SKIPPED = ("litellm.*", "ibm_watsonx_ai.*", "transformers.*", "huggingface_hub.*", "mypy.*",
                  "numpy.*", "torch.*", "openai.*")
-_MYPY_FOLLOWED = ("transformers.generation.utils", "transformers.utils.generic")
+_MYPY_FOLLOWED = ("transformers.generation.utils", "transformers.utils", "transformers.utils.generic")
 
 
-def _mypy(files: Sequence[Path], python: Path, work: Path) -> list[Diagnostic]:
+def _mypy(files: Sequence[Path], python: Path, work: Path, keep_notes: bool = False) -> list[Diagnostic]:
     config = work / "mypy.ini"
     config.write_text(
         "[mypy]\nstrict = True\nwarn_unused_ignores = True\nstrict_equality = True\n"
@@ -63,7 +63,7 @@ def _mypy(files: Sequence[Path], python: Path, work: Path) -> list[Diagnostic]:
     for line in out.splitlines():
         if line.startswith("{"):
             d = json.loads(line)
-            if d["severity"] == "note":
+            if d["severity"] == "note" and not keep_notes:
                 continue
             found.append(
                 Diagnostic("mypy", _abs(d["file"], work), d["line"], d["code"] or "",
@@ -73,7 +73,7 @@ def _mypy(files: Sequence[Path], python: Path, work: Path) -> list[Diagnostic]:
 
 
 def _pyright_like(checker: str) -> Callable[[Sequence[Path], Path, Path], list[Diagnostic]]:
-    def run(files: Sequence[Path], python: Path, work: Path) -> list[Diagnostic]:
+    def run(files: Sequence[Path], python: Path, work: Path, keep_notes: bool = False) -> list[Diagnostic]:
         config = {
             "include": [os.path.relpath(f, work) for f in files],
             "typeCheckingMode": "standard",
@@ -91,7 +91,7 @@ def _pyright_like(checker: str) -> Callable[[Sequence[Path], Path, Path], list[D
             Diagnostic(checker, Path(d["file"]), d["range"]["start"]["line"] + 1, d.get("rule", ""),
                        d["message"], d["severity"])
             for d in report["generalDiagnostics"]
-            if d["severity"] in ("error", "warning")
+            if d["severity"] in ("error", "warning") or keep_notes
         ]
 
     return run
@@ -139,6 +139,8 @@ RUNNERS: dict[str, Callable[[Sequence[Path], Path, Path], list[Diagnostic]]] = {
     "pyrefly": _pyrefly,
     "ty": _ty,
 }
+REVEALING = {"mypy": _mypy, "pyright": _pyright_like("pyright")}
+"""The runners that can also return reveal_type output (mypy notes, pyright information)."""
 
 
 def check(checker: str, files: Sequence[Path], python: Path, work: Path) -> list[Diagnostic]:
@@ -149,6 +151,12 @@ def check(checker: str, files: Sequence[Path], python: Path, work: Path) -> list
     """
     work.mkdir(parents=True, exist_ok=True)
     return RUNNERS[checker]([f.resolve() for f in files], python, work)
+
+
+def reveal(checker: str, files: Sequence[Path], python: Path, work: Path) -> list[Diagnostic]:
+    """Like ``check`` but keeps informational diagnostics, where reveal_type output lands."""
+    work.mkdir(parents=True, exist_ok=True)
+    return REVEALING[checker]([f.resolve() for f in files], python, work, keep_notes=True)
 
 
 def _bin(name: str) -> str:

@@ -13,8 +13,10 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
+from mellea_lint.baseline import Baseline, write_baseline
 from mellea_lint.cache import CACHE_DIR_NAME, ResultCache
 from mellea_lint.config import (
     ConfigError,
@@ -31,6 +33,9 @@ from mellea_lint.filecheck import FILE_ERRORS, EngineOptions
 from mellea_lint.findings import Finding
 from mellea_lint.formats import FORMATS, tool_version
 from mellea_lint.runner import default_jobs, run
+
+if TYPE_CHECKING:
+    from mellea_lint.fix import FileFix
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -81,6 +86,16 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
     add("--no-cache", action="store_true", help="neither read nor write the result cache")
     add("--cache-dir", type=Path, metavar="DIR",
         help=f"cache folder (default: {CACHE_DIR_NAME}/ beside the config)")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="rewrite the safely fixable findings in place, then report what remains")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff, change nothing (exit 1 if there are any)")
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", type=Path, metavar="FILE",
+                          help="report only the findings not recorded in FILE")
+    baseline.add_argument("--write-baseline", type=Path, metavar="FILE",
+                          help="record the current findings in FILE (paths relative to its folder)")
 
 
 def options_table() -> str:
@@ -131,6 +146,10 @@ def _settings(args: argparse.Namespace) -> LintConfig:
 
 def _check(args: argparse.Namespace) -> int:
     config = _settings(args)
+    if args.diff and args.write_baseline:
+        raise ConfigError("--diff changes nothing and cannot be combined with --write-baseline")
+    fixer = _fixer() if args.fix or args.diff else None
+    known = Baseline(args.baseline) if args.baseline is not None else None
     options = EngineOptions(config.internal_modules, config.producer_modules)
     found = discover(args.paths, config.root, config.exclude)
     cache = None
@@ -138,12 +157,75 @@ def _check(args: argparse.Namespace) -> int:
         cache = ResultCache(args.cache_dir or config.root / CACHE_DIR_NAME, options)
     jobs = args.jobs or default_jobs()
     findings = found.errors + run(found.files, options, jobs=jobs, cache=cache)
+    if fixer is not None:
+        fixes = fixer.fix_findings(findings, options, config.enabled)
+        if args.diff:
+            return _print_diffs(fixer, fixes)
+        findings = _apply(fixes, findings)
     shown = sorted(
         (f for f in findings if f.code in FILE_ERRORS or config.enabled(f.code)),
         key=_order,
     )
+    if args.write_baseline is not None:
+        unrecorded = write_baseline(args.write_baseline, shown)
+        recorded = _plural(len(shown) - len(unrecorded), "finding")
+        print(f"Recorded {recorded} in baseline {args.write_baseline}.", file=sys.stderr)
+        shown = unrecorded
+    elif known is not None:
+        shown = known.new_findings(shown)
     sys.stdout.write(FORMATS[args.output_format](shown, Path.cwd()))
     return EXIT_FINDINGS if shown else EXIT_CLEAN
+
+
+def _fixer() -> ModuleType:
+    """The libcst-based fixer, imported only when asked for: libcst is an optional dependency."""
+    try:
+        from mellea_lint import fix
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] != "libcst":
+            raise
+        raise ConfigError("--fix and --diff need libcst: pip install 'mellea-typing[fix]'") from None
+    return fix
+
+
+def _print_diffs(fixer: ModuleType, fixes: Sequence[FileFix]) -> int:
+    changed = [f for f in fixes if f.after != f.before]
+    _warn_unfixed(fixes)
+    for fix in sorted(changed, key=lambda f: f.path):
+        sys.stdout.write(fixer.unified_diff(fix, fix.path))
+    count = sum(f.fixed for f in changed)
+    print(f"Would fix {_plural(count, 'finding')} in {_plural(len(changed), 'file')}.", file=sys.stderr)
+    return EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
+def _apply(fixes: Sequence[FileFix], findings: list[Finding]) -> list[Finding]:
+    """Write the fixed files; the findings with each written file's replaced by what remains in it."""
+    _warn_unfixed(fixes)
+    written: dict[str, list[Finding]] = {}
+    for fix in fixes:
+        if fix.after == fix.before:
+            continue
+        try:
+            Path(fix.path).write_bytes(fix.after.encode(fix.encoding))
+        except OSError as exc:
+            print(f"mellea-lint: warning: {fix.path}: cannot write the fixes: {exc.strerror or exc}",
+                  file=sys.stderr)
+            continue
+        written[fix.path] = fix.remaining
+    count = sum(f.fixed for f in fixes if f.path in written)
+    print(f"Fixed {_plural(count, 'finding')} in {_plural(len(written), 'file')}.", file=sys.stderr)
+    kept = [f for f in findings if f.path not in written]
+    return kept + [f for remaining in written.values() for f in remaining]
+
+
+def _warn_unfixed(fixes: Sequence[FileFix]) -> None:
+    for fix in fixes:
+        if fix.warning is not None:
+            print(f"mellea-lint: warning: {fix.path}: not fixed: {fix.warning}", file=sys.stderr)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str]:

@@ -251,7 +251,7 @@ def module_name_for(path: str) -> str | None:
     the file name is not a Python identifier.
     """
     head, tail = os.path.split(os.path.normpath(path))
-    stem = tail[:-3] if tail.endswith(".py") else tail[:-4] if tail.endswith(".pyi") else tail
+    stem = tail[:-3] if tail.endswith(".py") else tail.removesuffix(".pyi")
     if not stem.isidentifier():
         return None
     directory = os.path.abspath(head or ".")

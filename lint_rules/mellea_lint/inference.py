@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import Final, TypeAlias
+from typing import Final, TypeAlias, cast
 
 from . import surface
 
@@ -345,15 +345,13 @@ class Evaluator:
             return self.annotation_type(node, scope)
         if kind == "varargs":
             return Seq(self.annotation_type(node, scope))
-        if kind == "value":
-            return self.type_of(node, scope)
-        if kind == "iter":
-            return item_of(self.type_of(node, scope))
-        if kind == "with":
+        if kind in ("value", "iter", "with") and node is not None:
             t = self.type_of(node, scope)
-            return t if is_thunk(t) else None
+            if kind == "iter":
+                return item_of(t)
+            return t if kind == "value" or is_thunk(t) else None
         if kind == "item":
-            index, inner = extra  # type: ignore[misc]
+            index, inner = cast("tuple[int, Source]", extra)
             return item_of(self.source_type(inner), index)
         if kind == "star":
             return Seq(item_of(self.source_type(extra)))  # type: ignore[arg-type]
@@ -481,19 +479,19 @@ class Evaluator:
                         return Inst(declared.cls)
                 return OTHER
             case ast.Subscript(value=generic, slice=args):
-                name = _last_name(generic)
+                generic_name = _last_name(generic)
                 items = list(args.elts) if isinstance(args, ast.Tuple) else [args]
-                if name in _SEQ_GENERICS:
+                if generic_name in _SEQ_GENERICS:
                     return Seq(self.annotation_type(items[0], scope))
-                if name in ("tuple", "Tuple"):
+                if generic_name in ("tuple", "Tuple"):
                     if len(items) == 2 and isinstance(items[1], ast.Constant) and items[1].value is Ellipsis:
                         return Seq(self.annotation_type(items[0], scope))
                     return Tup(tuple(self.annotation_type(i, scope) for i in items))
-                if name in _PASS_THROUGH_GENERICS:
+                if generic_name in _PASS_THROUGH_GENERICS:
                     return self.annotation_type(items[0], scope)
-                if name in _LAST_ARG_GENERICS:
+                if generic_name in _LAST_ARG_GENERICS:
                     return self.annotation_type(items[-1], scope)
-                if name == "Union":
+                if generic_name == "Union":
                     return join([self.annotation_type(i, scope) for i in items])
                 return self.annotation_type(generic, scope)
             case ast.BinOp(op=ast.BitOr(), left=left, right=right):

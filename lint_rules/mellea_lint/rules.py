@@ -63,7 +63,11 @@ _RULES = (
             "Checks for reads and calls of the other private `ModelOutputThunk` members "
             "(`_call`, `_gen`, `_copy_from()`, `_meta` itself, the flat fields of mellea "
             "<= 0.6.0 such as `_async_queue`, `_action`, `_model_options`) outside the "
-            "internal modules (`mellea.core` by default)."
+            "internal modules (`mellea.core` by default). The receiver must be known to be a "
+            "thunk: from annotations, constructors, mellea APIs that return thunks, the class's "
+            "own attributes, `isinstance` checks, or, in files that use mellea, members and "
+            "`_meta` keys only a thunk has; names other classes share (`_meta`, `_start`, "
+            "`_context`, ...) are reported only with such evidence."
         ),
         why=(
             "These members are the thunk's implementation: their shape changed in every "
@@ -85,9 +89,10 @@ _RULES = (
         name="private-thunk-write",
         summary="Write or delete of a private thunk member outside the producer modules",
         what=(
-            "Checks for assignments, augmented and annotated assignments, `del` statements and "
-            "item writes (`mot._meta[key] = ...`) whose target is a private `ModelOutputThunk` "
-            "member, outside the internal modules and, for members a producer legitimately "
+            "Checks for assignments, augmented and annotated assignments, `del` statements, "
+            "item writes (`mot._meta[key] = ...`, `del mot._meta[key]`) and mutating calls "
+            "(`mot._meta.update(...)`, `.pop`, `.setdefault`, `.clear`) whose target is a private "
+            "`ModelOutputThunk` member, outside the internal modules and, for members a producer legitimately "
             "sets (`_underlying_value`, `_generate_log`, `_call`, `_gen`, ...), outside the "
             "producer modules (none by default; mellea's own repository lists its backends)."
         ),

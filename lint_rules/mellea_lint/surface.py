@@ -194,7 +194,7 @@ PROVIDERS: Final[tuple[Provider, ...]] = (
     Provider(
         "litellm", "LiteLLMRaw",
         "LiteLLMModelResponseDict | OpenAIStreamedChatDict | LiteLLMTextChoiceDict",
-        "OpenAIChunkChoiceDict",
+        "LiteLLMChunkChoiceDict",
     ),
     Provider(
         "watsonx", "WatsonxRaw",

@@ -8,6 +8,7 @@ decides a name's scope from the whole function body, not from what came before.
 from __future__ import annotations
 
 import ast
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
@@ -32,7 +33,7 @@ class MetaUse:
 
     key: str | None
     how: str  # "subscript" | "get" | "in" | "mutate"
-    node: ast.AST  # the whole expression (for a subscript: the span an autofix replaces)
+    node: ast.expr  # the whole expression (for a subscript: the span an autofix replaces)
 
 
 @dataclass(slots=True)
@@ -131,8 +132,16 @@ class ModuleVisitor:
             handler(node)
 
     def _children(self, node: ast.AST) -> None:
-        for child in ast.iter_child_nodes(node):
-            self.visit(child)
+        """``ast.iter_child_nodes`` inlined, skipping the ``ctx`` markers (the pass's hot loop)."""
+        visit = self.visit
+        for name in _child_fields(type(node)):
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        visit(item)
+            elif isinstance(value, ast.AST):
+                visit(value)
 
     def _visit_all(self, nodes: list[ast.expr] | list[ast.stmt] | list[ast.expr | None]) -> None:
         for node in nodes:
@@ -421,9 +430,7 @@ class ModuleVisitor:
                     self._meta[id(owner)] = MetaUse(key, "mutate", node)
                     self._item_written.add(id(owner))
                     self._mutated.add(id(owner))
-            if func.attr == "object" and _decorator_name(owner) == "patch" and len(args) >= 2:
-                self._string_use(args[0], args[1], write=True)
-            elif func.attr in _STRING_WRITERS and len(args) >= 2 and not _is_str(args[0]):
+            if func.attr == "object" and _decorator_name(owner) == "patch" and len(args) >= 2 or func.attr in _STRING_WRITERS and len(args) >= 2 and not _is_str(args[0]):
                 self._string_use(args[0], args[1], write=True)
             name: str | None = func.attr
         elif isinstance(func, ast.Name):
@@ -448,11 +455,21 @@ class ModuleVisitor:
 
     def _dotted_target(self, string: ast.Constant) -> None:
         parts = str(string.value).split(".")
-        for owner, name in zip(parts, parts[1:]):
+        for owner, name in itertools.pairwise(parts):
             if owner in THUNK_CLASS_NAMES and is_private(name):
                 self.mentions_mellea = True
                 self.strings.append(StringUse(string, name, None, self.scope, write=True))
                 return
+
+
+_CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
+
+
+def _child_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
+    fields = _CHILD_FIELDS.get(node_type)
+    if fields is None:
+        fields = _CHILD_FIELDS[node_type] = tuple(f for f in node_type._fields if f not in ("ctx", "type_comment"))
+    return fields
 
 
 def _is_str(node: ast.expr) -> bool:

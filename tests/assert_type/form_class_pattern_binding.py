@@ -19,6 +19,6 @@ if TYPE_CHECKING:
 def by_binding(mot: ModelOutputThunk[str]) -> None:
     match mot.raw:
         case RawProviderResponse(provider="openai", response=resp):
-            assert_type(resp, OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict)
+            assert_type(resp, OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict)  # type: ignore[assert-type]  # pyrefly: ignore[assert-type]  # why: mypy and pyrefly do not narrow a sub-pattern binding by a sibling keyword literal
         case _:
             pass

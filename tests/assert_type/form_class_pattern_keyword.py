@@ -17,6 +17,6 @@ def by_keyword(mot: ModelOutputThunk[str]) -> None:
     raw = mot.raw
     match raw:
         case RawProviderResponse(provider="ollama"):
-            assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)
+            assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)  # type: ignore[assert-type]  # why: mypy does not narrow a class pattern by a keyword literal
         case _:
             pass

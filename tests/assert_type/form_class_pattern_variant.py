@@ -1,5 +1,6 @@
-"""Form: `match mot.raw: case OllamaRaw():` (a stub-only class: type checking only, the
-class does not exist at runtime)."""
+"""Form: `match mot.raw: case OllamaRaw():` (stub-only class).
+
+The class exists only for type checkers: this pattern raises NameError at runtime."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 def by_variant(mot: ModelOutputThunk[str]) -> None:
     match mot.raw:
-        case OllamaRaw():
+        case OllamaRaw():  # pyright: ignore[reportGeneralTypeIssues]  # why: pyright rejects a @type_check_only class in a runtime pattern (it raises at runtime)
             assert_type(mot.raw.response, ollama.ChatResponse | OllamaGenerateDict)
         case _:
             pass

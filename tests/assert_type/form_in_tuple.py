@@ -15,4 +15,4 @@ if TYPE_CHECKING:
 def openai_compatible(mot: ModelOutputThunk[str]) -> None:
     if mot.raw.provider in ("openai", "litellm"):
         assert_type(mot.raw.provider, Literal["openai", "litellm"])
-        assert_type(mot.raw, OpenAIRaw | LiteLLMRaw)
+        assert_type(mot.raw, OpenAIRaw | LiteLLMRaw)  # pyright: ignore[reportAssertTypeFailure]  # ty: ignore[type-assertion-failure]  # why: pyright and ty narrow the provider literal, not its parent object, on `in`

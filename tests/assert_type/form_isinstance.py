@@ -1,5 +1,4 @@
-"""Form: `isinstance(mot.raw.response, ollama.ChatResponse)` (runtime-valid), alone and
-inside the ollama branch."""
+"""Form: `isinstance(mot.raw.response, ollama.ChatResponse)`, alone and in the ollama branch."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Form: `"choices" in response` inside a provider branch tells the chat dicts from the
-`generate_from_raw` completion dict (the response TypedDicts are @final for this)."""
+"""Form: `"choices" in response` in the openai branch (chat dict vs raw-completion dict).
+
+The response TypedDicts are @final so that `in` may narrow them."""
 
 from __future__ import annotations
 
@@ -21,6 +22,6 @@ def chat_or_completion(mot: ModelOutputThunk[str]) -> None:
     if mot.raw.provider == "openai":
         response = mot.raw.response
         if "choices" in response:
-            assert_type(response, OpenAIChatCompletionDict | OpenAIStreamedChatDict)
+            assert_type(response, OpenAIChatCompletionDict | OpenAIStreamedChatDict)  # pyrefly: ignore[assert-type]  # ty: ignore[type-assertion-failure]  # why: pyrefly and ty do not treat a @final TypedDict as closed for `in`
         else:
             assert_type(response, OpenAICompletionChoiceDict)

@@ -17,10 +17,10 @@ if TYPE_CHECKING:
 def by_provider(mot: ModelOutputThunk[str]) -> None:
     match mot.raw.provider:
         case "ollama":
-            assert_type(mot.raw.response, ollama.ChatResponse | OllamaGenerateDict)
+            assert_type(mot.raw.response, ollama.ChatResponse | OllamaGenerateDict)  # pyright: ignore[reportAssertTypeFailure]  # why: pyright narrows a match subject but not the object it was read from
         case "huggingface":
-            assert_type(mot.raw.response, GenerateDecoderOnlyOutput | None)
+            assert_type(mot.raw.response, GenerateDecoderOnlyOutput | None)  # pyright: ignore[reportAssertTypeFailure]  # why: as above
         case None:
-            assert_type(mot.raw.response, None)
+            assert_type(mot.raw.response, None)  # pyright: ignore[reportAssertTypeFailure]  # ty: ignore[type-assertion-failure]  # why: pyright, and ty for `case None`, narrow the subject only
         case _:
             pass

@@ -15,4 +15,4 @@ if TYPE_CHECKING:
 
 def by_walrus(mot: ModelOutputThunk[str]) -> None:
     if (raw := mot.raw).provider == "ollama":
-        assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)
+        assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)  # pyrefly: ignore[assert-type]  # why: pyrefly does not narrow the walrus target through an attribute comparison

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 
 import pytest
-
 from mellea_lint.engine import check_source
 from mellea_lint.findings import Finding
 

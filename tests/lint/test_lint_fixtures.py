@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from lint_expectations import FIXTURES, expected_findings, fixture_files
-
 from mellea_lint.engine import check_source
 from mellea_lint.filecheck import drop_noqa
 

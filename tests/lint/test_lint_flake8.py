@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from lint_expectations import FIXTURES, expected_findings, fixture_files
-
 from mellea_lint.flake8_plugin import MotChecker
 
 FORMAT = "%(path)s\t%(row)d\t%(col)d\t%(code)s"

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from mellea_lint.readme import flake8_options_table, rules_section
 from mellea_lint.rules import RULES, render_doc
 

@@ -1,10 +1,9 @@
 """mypy runs for the plugin's tests: with the stubs installed, and against bare mellea.
 
 YAML cases pick the environment through ``python_executable`` (mypy expands the
-variables below): ``MELLEA_MYPY_STUBS_PYTHON`` is this interpreter, whose
-site-packages hold mellea and mellea-stubs; ``MELLEA_MYPY_BARE_PYTHON`` is a venv
-whose site-packages hold only mellea (the inline-typed 0.8.0 package), so the
-stubs are invisible to mypy there.
+variables below): ``MELLEA_MYPY_STUBS_PYTHON``'s site-packages hold mellea and
+mellea-stubs; ``MELLEA_MYPY_BARE_PYTHON`` is a venv whose site-packages hold only
+mellea (the inline-typed 0.8.0 package), so the stubs are invisible to mypy there.
 """
 
 from __future__ import annotations
@@ -15,8 +14,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from pytest_mypy_plugins.item import YamlTestItem
+
 REPO = Path(__file__).resolve().parents[2]
 BARE_VENV = REPO / ".cache" / "mypy-plugin" / "bare-mellea-venv"
+
+
+def stubs_python() -> Path:
+    """``.venv-nosdk``: mellea, its base dependencies and our wheel, without the heavy
+    optional SDKs (the stubs' transformers/torch types would cost a minute per cold cache)."""
+    python = REPO / ".venv-nosdk" / "bin" / "python"
+    assert python.exists(), f"{python} is missing: run `make .venv-nosdk/.project`"
+    return python
 
 
 def bare_python() -> Path:
@@ -41,7 +51,14 @@ def bare_python() -> Path:
     return python
 
 
-os.environ["MELLEA_MYPY_STUBS_PYTHON"] = sys.executable
-os.environ["MELLEA_MYPY_BARE_PYTHON"] = str(bare_python())
 # pytest-mypy-plugins runs the `mypy` found on PATH: make it this venv's.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """YAML cases run mypy with only their own environment: hand them the interpreters."""
+    here = Path(__file__).parent
+    env = {"MELLEA_MYPY_STUBS_PYTHON": str(stubs_python()), "MELLEA_MYPY_BARE_PYTHON": str(bare_python())}
+    for item in items:
+        if isinstance(item, YamlTestItem) and here in item.path.parents:
+            item.environment_variables.update(env)

@@ -13,14 +13,14 @@ import enum
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import Field, dataclass
-from typing import Any, ClassVar, Generic, final, Literal, ParamSpec, Protocol, TypeVar, runtime_checkable
+from typing import Any, ClassVar, Generic, Literal, ParamSpec, Protocol, TypeVar, final, runtime_checkable, type_check_only
 
 import ollama
 import torch
 import typing_extensions
 from PIL import Image as PILImage
 from transformers.generation.utils import GenerateDecoderOnlyOutput
-from typing_extensions import NotRequired, TypeAlias, TypedDict, type_check_only
+from typing_extensions import NotRequired, TypeAlias, TypedDict
 
 class CBlock:
     _underlying_value: str | None

@@ -1,0 +1,47 @@
+"""Mistakes the stubs must turn into errors in every checker. Each line carries every
+checker's ignore comment for the error it must report; an ignore that suppresses nothing
+fails the run, so a missing error fails the test."""
+
+from __future__ import annotations
+
+from mellea.core import ModelOutputThunk
+
+
+def unnarrowed(mot: ModelOutputThunk[str]) -> None:
+    mot.raw.response.message  # type: ignore[union-attr]  # pyright: ignore[reportAttributeAccessIssue, reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
+    mot.raw.response["choices"]  # type: ignore[index, typeddict-item]  # pyright: ignore[reportGeneralTypeIssues, reportOptionalSubscript]  # pyrefly: ignore[unsupported-operation, bad-typed-dict-key]  # ty: ignore[not-subscriptable, invalid-typed-dict-key]
+
+
+def ollama_read_as_openai_dict(mot: ModelOutputThunk[str]) -> None:
+    if mot.raw.provider == "ollama":
+        mot.raw.response["choices"][0]  # type: ignore[typeddict-item]  # pyright: ignore[reportGeneralTypeIssues]  # pyrefly: ignore[bad-typed-dict-key]  # ty: ignore[invalid-typed-dict-key]
+
+
+def openai_dict_read_as_object(mot: ModelOutputThunk[str]) -> None:
+    if mot.raw.provider == "openai":
+        mot.raw.response.choices  # type: ignore[union-attr]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-attribute]
+
+
+def wrong_key_in_chat_dict(mot: ModelOutputThunk[str]) -> None:
+    if mot.raw.provider == "openai":
+        response = mot.raw.response
+        if "choices" in response:
+            response["choices"][0]["messages"]  # type: ignore[typeddict-item]  # pyright: ignore[reportGeneralTypeIssues]  # pyrefly: ignore[bad-index, bad-typed-dict-key]  # ty: ignore[not-subscriptable]
+
+
+def misspelled_provider(mot: ModelOutputThunk[str]) -> bool:
+    return mot.raw.provider == "olama"  # type: ignore[comparison-overlap]  # pyright: ignore[reportUnnecessaryComparison]  # why: ty and pyrefly do not report non-overlapping literal comparisons
+
+
+def hf_response_may_be_none(mot: ModelOutputThunk[str]) -> None:
+    if mot.raw.provider == "huggingface":
+        mot.raw.response.sequences  # type: ignore[union-attr]  # pyright: ignore[reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
+
+
+def unfilled_raw_has_no_response(mot: ModelOutputThunk[str]) -> None:
+    if mot.raw.provider is None:
+        len(mot.raw.response)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]
+
+
+def raw_setter_takes_the_base_class(mot: ModelOutputThunk[str]) -> None:
+    mot.raw = "not a raw response"  # type: ignore[assignment]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-assignment]

@@ -1,0 +1,100 @@
+"""The stub declares exactly the public names of the runtime mellea.core.base (plus its
+stub-only names), and every thunk member of surface.py; a mellea release that adds or
+removes a name fails here."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+from pathlib import Path
+
+from mellea_lint import surface
+
+STUB = Path(__file__).resolve().parents[2] / "stubs" / "mellea-stubs" / "core" / "base.pyi"
+_TREE = ast.parse(STUB.read_text())
+
+
+def _decorators(node: ast.ClassDef) -> set[str]:
+    return {d.id if isinstance(d, ast.Name) else ast.unparse(d) for d in node.decorator_list}
+
+
+def _stub_top_level() -> dict[str, ast.stmt]:
+    names: dict[str, ast.stmt] = {}
+    for node in _TREE.body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+            names[node.name] = node
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names[node.target.id] = node
+        elif isinstance(node, ast.Assign):
+            names.update({t.id: node for t in node.targets if isinstance(t, ast.Name)})
+    return names
+
+
+def _stub_only() -> set[str]:
+    top = _stub_top_level()
+    only = {n for n, node in top.items() if isinstance(node, ast.ClassDef) and "type_check_only" in _decorators(node)}
+    aliases = {n for n, node in top.items() if isinstance(node, ast.AnnAssign) and ast.unparse(node.annotation) == "TypeAlias"}
+    return only | (aliases - {"Span"}) | {"_P", "_R"}
+
+
+def _defined_in_module() -> set[str]:
+    """Public names whose definition is in mellea/core/base.py (not imports)."""
+    source = Path(inspect.getsourcefile(importlib.import_module(surface.BASE_MODULE)) or "")
+    tree = ast.parse(source.read_text())
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return {n for n in names if not n.startswith("_")}
+
+
+def test_stub_declares_every_public_runtime_name() -> None:
+    runtime = _defined_in_module()
+    assert runtime <= set(vars(importlib.import_module(surface.BASE_MODULE)))
+    stub = set(_stub_top_level()) - _stub_only()
+    public_stub = {n for n in stub if not n.startswith("_")}
+    assert public_stub == runtime, (
+        f"runtime only: {sorted(runtime - public_stub)}; stub only: {sorted(public_stub - runtime)}"
+    )
+
+
+def test_stub_only_names_are_absent_at_runtime() -> None:
+    module = importlib.import_module(surface.BASE_MODULE)
+    present = [n for n in _stub_only() if hasattr(module, n)]
+    assert not present
+
+
+def _bare(annotation: str) -> str:
+    """``ollama.ChatResponse | X`` -> ``ChatResponse | X``: the table and the stub qualify differently."""
+    return " | ".join(part.rsplit(".", 1)[-1] for part in annotation.split(" | "))
+
+
+def test_provider_variants_match_the_surface_table() -> None:
+    classes = {n: node for n, node in _stub_top_level().items() if isinstance(node, ast.ClassDef)}
+    for p in surface.PROVIDERS:
+        fields = {s.target.id: ast.unparse(s.annotation) for s in classes[p.variant].body if isinstance(s, ast.AnnAssign)}
+        assert fields["provider"] == f"Literal[{p.literal!r}]"
+        assert _bare(fields["response"]) == _bare(p.response), p.variant
+        chunk = f"list[{p.streamed_chunk}] | None" if p.streamed_chunk else "None"
+        assert fields["streamed_chunks"] == chunk, p.variant
+    unfilled = {s.target.id: ast.unparse(s.annotation) for s in classes[surface.UNFILLED_VARIANT].body if isinstance(s, ast.AnnAssign)}
+    assert unfilled == dict.fromkeys(surface.RAW_FIELDS, "None")
+    any_raw = ast.unparse(_stub_top_level()["AnyRaw"].value).split(" | ")  # type: ignore[union-attr]
+    assert any_raw == [p.variant for p in surface.PROVIDERS] + [surface.UNFILLED_VARIANT]
+
+
+def test_thunk_declares_public_members_and_omits_private_ones() -> None:
+    thunk = _stub_top_level()["ModelOutputThunk"]
+    assert isinstance(thunk, ast.ClassDef)
+    declared = {
+        s.name if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) else s.target.id  # type: ignore[union-attr]
+        for s in thunk.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.AnnAssign))
+    }
+    assert surface.PUBLIC_MEMBERS <= declared, surface.PUBLIC_MEMBERS - declared
+    private = {m.name for m in surface.PRIVATE_MEMBERS}
+    assert not declared & private
