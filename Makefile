@@ -43,11 +43,14 @@ demo: $(BIN)/.project
 test: $(BIN)/.project $(NOSDK)/.project
 	$(BIN)/python -m pytest -n 2 -q
 
-bench: $(BIN)/.project
+bench: $(BIN)/.project $(NOSDK)/.project
 	$(BIN)/python bench/run_all.py
 
+# Nightly-style: 50,000 generated programs through the lint engine and the autofix, and the
+# full-size (50 MB) bad inputs through flake8.
 fuzz: $(BIN)/.project
-	MELLEA_FUZZ_EXAMPLES=50000 $(BIN)/python -m pytest -q tests/hardness -k fuzz
+	MELLEA_FUZZ_EXAMPLES=50000 MELLEA_NIGHTLY=1 $(BIN)/python -m pytest -q -n 2 \
+		tests/lint/test_lint_fuzz.py tests/autofix/test_autofix_fuzz.py tests/hardness/test_flake8_bad_input.py
 
 # Re-freeze the transitive closure after changing requirements/test.txt.
 lock:

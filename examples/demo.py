@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from tools.typecheckers import REPO, Diagnostic, check, reveal  # noqa: E402
+from tools.typecheckers import REPO, Diagnostic, check, reveal
 
 CHECKERS = ("mypy", "pyright")
 PYTHON = REPO / ".venv" / "bin" / "python"

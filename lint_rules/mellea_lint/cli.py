@@ -115,6 +115,21 @@ def file_errors_table() -> str:
     return "| Code | Name | When |\n|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
+def fixes_table() -> str:
+    """What ``--fix`` rewrites (from ``surface``), as the Markdown table the README carries."""
+    from mellea_lint.surface import META_KEYS, META_MEMBER, PRIVATE_MEMBERS
+
+    rows: dict[str, list[str]] = {}
+    for member in PRIVATE_MEMBERS:
+        if member.fix is not None:
+            rows.setdefault(member.fix, []).append(f"`x.{member.name}`")
+    for key in META_KEYS:
+        if key.fix is not None:
+            rows.setdefault(key.fix, []).append(f'`x.{META_MEMBER}["{key.key}"]`')
+    lines = [f"| {', '.join(before)} | `x{after}` |" for after, before in rows.items()]
+    return "| Read | Rewritten to |\n|---|---|\n" + "\n".join(lines) + "\n"
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:

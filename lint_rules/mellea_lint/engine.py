@@ -224,6 +224,25 @@ class _Decider:
             return line, index
         return line, None
 
+    def _is_plain_trailer(self, line: int, col: int, end_line: int, end_col: int) -> bool:
+        """True when the span is a bare ``.name`` / ``.name[key]`` trailer that plain text
+        replacement may swap: no comment, no bracket or parenthesis closing outside it."""
+        lines = self.get_lines()
+        if line == end_line:
+            text = lines[line - 1][col:end_col]
+        else:
+            text = lines[line - 1][col:] + "".join(lines[line:end_line - 1]) + lines[end_line - 1][:end_col]
+        if "#" in text:
+            return False
+        try:
+            tree = ast.parse("_" + text.replace("\\\n", "").replace("\n", " "), mode="eval")
+        except SyntaxError:
+            return False
+        node = tree.body
+        while isinstance(node, (ast.Attribute, ast.Subscript)):
+            node = node.value
+        return isinstance(node, ast.Name) and node.id == "_"
+
     def _add(
         self, line: int, col: int | None, code: str, message: str, end_line: int, end_col: int,
         fix: str | None = None, *, raw: bool = False,
@@ -232,6 +251,8 @@ class _Decider:
             col, fix = max(end_col - 1, 0), None
         elif raw:
             col, end_col = self._char_col(line, col), self._char_col(end_line, end_col)
+        if fix is not None and not self._is_plain_trailer(line, col, end_line, end_col):
+            fix = None
         self.findings.append(Finding(self.path, line, col, code, message, end_line, end_col, fix))
 
 

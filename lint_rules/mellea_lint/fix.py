@@ -19,11 +19,11 @@ import ast
 import difflib
 import io
 import tokenize
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from mellea_lint.filecheck import EngineOptions, check_bytes, read_source
 from mellea_lint.findings import Finding
@@ -63,7 +63,7 @@ def fix_source(source: str, findings: Sequence[Finding]) -> tuple[str, int]:
 
 
 class _Rewriter(cst.CSTTransformer):
-    def __init__(self, wanted: dict[_Span, str], positions: object) -> None:
+    def __init__(self, wanted: dict[_Span, str], positions: Mapping[cst.CSTNode, CodeRange]) -> None:
         super().__init__()
         self.positions = positions
         self.by_end: dict[tuple[int, int], list[tuple[tuple[int, int], str]]] = {}
@@ -72,20 +72,24 @@ class _Rewriter(cst.CSTTransformer):
         self.applied = 0
 
     def _position(self, node: cst.CSTNode) -> tuple[tuple[int, int], tuple[int, int]]:
-        where = self.positions[node]  # type: ignore[index]
+        where = self.positions[node]
         return (where.start.line, where.start.column), (where.end.line, where.end.column)
 
-    def on_leave(self, original: cst.CSTNode, updated: cst.CSTNode) -> cst.CSTNode:  # type: ignore[override]
-        if not isinstance(original, _Chain) or not isinstance(updated, _Chain):
-            return updated
-        candidates = self.by_end.get(self._position(original)[1])
-        if not candidates:
-            return updated
-        for dot, fix in candidates:
+    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
+        return self._leave(original_node, updated_node)
+
+    def leave_Subscript(self, original_node: cst.Subscript, updated_node: cst.Subscript) -> cst.BaseExpression:
+        return self._leave(original_node, updated_node)
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        return self._leave(original_node, updated_node)
+
+    def _leave(self, original: _Chain, updated: _Chain) -> cst.BaseExpression:
+        """``updated`` rewritten when a fix's span ends where ``original`` ends (and starts at a
+        ``.`` in its trailer chain); children are already rewritten, so fixes nest."""
+        for dot, fix in self.by_end.get(self._position(original)[1], ()):
             depth = self._depth_to_dot(original, dot)
-            if depth is None:
-                continue
-            replacement = _rewrite(updated, depth, fix)
+            replacement = None if depth is None else _rewrite(updated, depth, fix)
             if replacement is not None:
                 self.applied += 1
                 return replacement
@@ -182,18 +186,21 @@ def fix_file(
     encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     before = data.decode(encoding)
     text, fixed, remaining = before, 0, list(findings)
+    unchanged = FileFix(path, encoding, before, before, 0, list(findings))
     for _ in range(MAX_PASSES):
         fixable = [f for f in remaining if f.fix is not None and enabled(f.code)]
         try:
             new_text, count = fix_source(text, fixable)
-        except cst.ParserSyntaxError as exc:
-            return FileFix(path, encoding, before, before, 0, list(findings), f"libcst cannot parse it: {exc.message}")
+        except cst.ParserSyntaxError as exc:  # where libcst's grammar lags behind CPython's
+            return replace(unchanged, warning=f"libcst cannot parse it: {exc.message}")
+        except RecursionError:
+            return replace(unchanged, warning="it nests too deeply for libcst")
         if count == 0:
             break
         try:
             ast.parse(new_text, filename=path)
         except SyntaxError as exc:  # a safety net: a fix must never break a file
-            return FileFix(path, encoding, before, before, 0, list(findings), f"a fix broke the syntax: {exc.msg}")
+            return replace(unchanged, warning=f"a fix broke the syntax: {exc.msg}")
         text, fixed = new_text, fixed + count
         remaining = check_bytes(path, text.encode(encoding), options)
     return FileFix(path, encoding, before, text, fixed, remaining)

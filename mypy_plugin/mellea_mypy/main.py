@@ -6,6 +6,7 @@ No logic lives here beyond the dispatch: narrowing is in :mod:`.narrowing`, priv
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from functools import partial
@@ -27,6 +28,8 @@ from mypy.types import AnyType, Type, TypeOfAny
 
 from . import config, fullnames, narrowing, privacy
 from .syntax_index import SyntaxIndex, build, is_private_name
+
+_INSTALLED_PATH = re.compile(r"/(site-packages|dist-packages|typeshed)/")
 
 PLUGIN_VERSION = "1"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
@@ -55,11 +58,16 @@ class MelleaPlugin(Plugin):
     # -- mypy integration -------------------------------------------------------------------
 
     def report_config_data(self, ctx: ReportConfigContext) -> dict[str, Any]:
-        return {
-            "plugin": PLUGIN_VERSION,
-            "mellea": _mellea_version(),
-            **self.config.cache_key(),
-        }
+        """Every setting and the mellea version, so caches and dmypy never go stale.
+
+        Installed packages (site-packages, typeshed) get the versions only: mypy
+        silences errors there and the settings do not change their interfaces, so a
+        settings change rechecks the project, not torch.
+        """
+        data: dict[str, Any] = {"plugin": PLUGIN_VERSION, "mellea": _mellea_version()}
+        if not _INSTALLED_PATH.search(ctx.path.replace("\\", "/")):
+            data.update(self.config.cache_key())
+        return data
 
     def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:
         """Load the modules of the configured provider response types."""

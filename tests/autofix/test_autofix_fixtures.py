@@ -131,3 +131,12 @@ def test_fix_without_libcst_is_one_clear_error(project: Path) -> None:
 def test_fix_and_diff_exclude_each_other(project: Path) -> None:
     result = lint(project, "check", "--fix", "--diff")
     assert result.returncode == 2 and "not allowed with argument" in result.stderr
+
+
+def test_fix_leaves_a_file_too_deep_for_libcst_and_says_why(project: Path) -> None:
+    source = HEADER + "x = mot._generate_log\ny = " + " + ".join(["a"] * 1200) + "\n"
+    (project / "deep.py").write_text(source)
+    result = lint(project, "check", "--fix")
+    assert (project / "deep.py").read_text() == source
+    assert result.stderr.splitlines()[0] == "mellea-lint: warning: deep.py: not fixed: it nests too deeply for libcst"
+    assert result.returncode == 1 and "MOT001" in result.stdout

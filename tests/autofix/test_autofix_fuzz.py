@@ -7,12 +7,12 @@ import ast
 import os
 
 import hypothesmith
+import pytest
 from autofix_support import assert_fixed_as_promised
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-
-from mellea_lint.fix import fix_file
 from mellea_lint.filecheck import EngineOptions, check_bytes
+from mellea_lint.fix import fix_file
 
 EXAMPLES = int(os.environ.get("MELLEA_FUZZ_EXAMPLES") or 150)
 OPTIONS = EngineOptions(internal_modules=("mellea.core",), producer_modules=())
@@ -27,20 +27,22 @@ _RECEIVERS = st.sampled_from(["mot", "ModelOutputThunk(None)", "(mot)", "other"]
 _LAYOUTS = st.sampled_from([
     "x = {}\n", "print({}, 1)\n", "y = [{0} for _ in range(2)]\n", "z = ({0}  # c\n)\n",
     "if {0}:\n    pass\n", "w = not {0} or {0}\n", "v = {0}[0]\n", "{0} = 1\n", "del {0}\n",
-    "u = f'{{{0}}}'\n", "t = (\n    {0}\n)\n",
+    "u = f'{{{0}!r}}'\n", "t = (\n    {0}\n)\n",
 ])
+_NOISE = hypothesmith.from_grammar()  # built once: building it costs seconds
 
 
 @st.composite
 def _programs(draw: st.DrawFn) -> str:
     reads = draw(st.lists(st.tuples(_LAYOUTS, _RECEIVERS, _READS), min_size=1, max_size=6))
-    noise = draw(hypothesmith.from_grammar() | hypothesmith.from_node())
+    noise = draw(_NOISE)
     body = [layout.format(receiver + read) for layout, receiver, read in reads]
     position = draw(st.integers(0, len(body)))
     body.insert(position, noise if noise.endswith("\n") else noise + "\n")
     return HEADER + "".join(body)
 
 
+@pytest.mark.filterwarnings("ignore::SyntaxWarning")  # generated code such as `1()`
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(source=_programs())
 def test_fixed_programs_parse_change_as_promised_and_fix_once(source: str) -> None:

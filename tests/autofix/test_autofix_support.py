@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from autofix_support import assert_fixed_as_promised
-
 from mellea_lint.engine import check_source
 
 SOURCE = (

@@ -10,7 +10,6 @@ from collections import defaultdict
 from pathlib import Path
 
 from autofix_support import assert_fixed_as_promised, json_findings, lint
-
 from mellea_lint.findings import Finding
 
 
@@ -54,4 +53,6 @@ def test_fix_on_mellea_060(mellea_060_tree: Path, tmp_path: Path) -> None:
     unfixed = sorted(_without_fix(f, root) for f in found if f.fix is None)
     assert sorted(_without_fix(f, root) for f in remaining) == unfixed
     assert result.returncode == (1 if unfixed else 0)
+    again = lint(root, "check", "--fix", "--output-format", "json", ".")
+    assert again.stderr == "Fixed 0 findings in 0 files.\n" and _sources(root) == after
     print(f"mellea 0.6.0: fixed {count} findings in {len(fixes)} files, {len(unfixed)} remain")

@@ -9,7 +9,6 @@ import io
 import tokenize
 
 import pytest
-
 from mellea_lint.engine import check_source
 from mellea_lint.findings import Finding
 

@@ -56,6 +56,10 @@ def test_fix_rewrites_certain_reads(before: str, after: str) -> None:
         'mot._meta["usage"] = {}',  # item write
         'mot._meta["usage"]["total"] = 1',  # write through the read
         "mot._generate_log.extra = {}",  # write through the read
+        'mot._meta["oai_chat_response_streamed"].append(1)',  # in-place method through the read
+        'mot._meta["usage"].update(total=1)',
+        '(mot._meta)["usage"]',  # the span would cut through the parenthesis
+        'mot._meta[  # key\n        "usage"]',  # the span would swallow the comment
         'mot._meta.get("usage")',  # .get has other semantics than the property
         '"usage" in mot._meta',
         "getattr(mot, '_generate_log')",  # string forms are never fixed

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import ASSERT_TYPE_DIR
 from stub_canary import REPORTED, UNUSED, expected
+
 from tools.typecheckers import Diagnostic
 
 SDK_DEGRADE_LINE = 11

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from mellea_lint.surface import PUBLIC_MEMBERS
 from stub_private_cases import first_case_line, private_member_lines
+
 from tools.typecheckers import Diagnostic
 
 

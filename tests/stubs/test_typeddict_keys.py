@@ -35,7 +35,15 @@ TYPEDDICTS = _typeddicts()
 
 
 def _sdk_models() -> dict[str, Any]:
-    from litellm.types.utils import Choices, Delta, Message, ModelResponse, StreamingChoices, TextChoices, Usage
+    from litellm.types.utils import (
+        Choices,
+        Delta,
+        Message,
+        ModelResponse,
+        StreamingChoices,
+        TextChoices,
+        Usage,
+    )
     from ollama import GenerateResponse
     from openai.types.chat import ChatCompletion, ChatCompletionMessage
     from openai.types.chat.chat_completion import Choice

@@ -1,0 +1,53 @@
+"""Environments that differ from ``.venv`` by one distribution only, for with/without comparisons.
+
+A mirror venv links every entry of a source venv's site-packages except the excluded
+ones, so both sides see the same interpreter, the same checker and the same other
+distributions (flake8 scans them all for plugins): only the excluded package is absent,
+exactly as if it had never been installed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from bench.corpus import CACHE, REPO
+
+OUR_DISTRIBUTION = ("mellea_typing-", "mellea_lint", "mellea_mypy", "mellea-stubs")
+"""Everything our wheel puts into site-packages (its dist-info and its three packages)."""
+
+
+def site_packages(venv: Path) -> Path:
+    return next((venv / "lib").glob("python3*/site-packages"))
+
+
+def mirror_without(source_venv: Path, name: str, excluded: Iterable[str]) -> Path:
+    """A venv under ``.cache/bench/`` mirroring ``source_venv`` minus entries starting with
+    ``excluded``; returns its python. Rebuilt whenever the source's entries change."""
+    excluded = tuple(excluded)
+    source = site_packages(source_venv)
+    wanted = sorted(e.name for e in source.iterdir() if not e.name.startswith(excluded))
+    venv = CACHE / name
+    stamp = venv / "mirrored.txt"
+    if stamp.is_file() and stamp.read_text() == "\n".join(wanted):
+        return venv / "bin" / "python"
+    shutil.rmtree(venv, ignore_errors=True)
+    subprocess.run([str(source_venv / "bin" / "python"), "-m", "venv", "--without-pip", str(venv)], check=True)
+    target = site_packages(venv)
+    for entry in wanted:
+        (target / entry).symlink_to(source / entry)
+    stamp.write_text("\n".join(wanted))
+    return venv / "bin" / "python"
+
+
+VENV = REPO / ".venv"
+NOSDK = REPO / ".venv-nosdk"
+
+
+def tool(name: str) -> str:
+    """A console script of the venv running the benchmarks (``.venv`` under ``make bench``)."""
+    path = Path(sys.executable).parent / name
+    return str(path if path.exists() else shutil.which(name) or name)

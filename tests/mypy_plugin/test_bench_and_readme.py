@@ -1,0 +1,38 @@
+"""bench/mypy_recall.py runs and prints its figures; the README's plugin section carries
+the generated settings table and exactly the figures the script prints."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mellea_mypy.docs import settings_table
+
+REPO = Path(__file__).resolve().parents[2]
+README = REPO / "README.md"
+FIGURE_LINE = re.compile(r"^(labelled thunk accesses|found by mellea-private|recall|member reports|precision|private-name import reports).*$")
+
+
+def plugin_section() -> str:
+    text = README.read_text(encoding="utf-8")
+    return text[text.index("<!-- BEGIN mypy-plugin -->"):text.index("<!-- END mypy-plugin -->")]
+
+
+def test_readme_settings_table_matches_config() -> None:
+    assert settings_table() in plugin_section()
+
+
+def test_recall_script_prints_its_figures_and_readme_matches(mellea_060_tree: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "mypy_recall.py"), str(mellea_060_tree)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert [FIGURE_LINE.match(line) is not None for line in lines] == [True] * 6, lines
+    figures = dict(line.split(": ", 1) for line in lines)
+    assert 0.0 < float(figures["recall"]) <= 1.0 and 0.0 < float(figures["precision"]) <= 1.0
+    readme_lines = [line for line in plugin_section().splitlines() if FIGURE_LINE.match(line)]
+    assert readme_lines == lines, "README figures differ from bench/mypy_recall.py: paste its output"
