@@ -6,7 +6,7 @@ provider is one edit there; a typo here is an import error, not a silent miss.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal
 
 from mellea_lint import surface
 
@@ -29,7 +29,7 @@ CUSTOM_VARIANT: Final = f"{BASE_MODULE}.CustomProviderRaw"
 """Generic stub-only variant ``CustomProviderRaw[provider literal, response type]``."""
 RAW_CLASSES: Final = frozenset({RAW_CLASS, UNFILLED_VARIANT, CUSTOM_VARIANT, *VARIANT_BY_PROVIDER.values()})
 
-GETATTR_FAMILY: Final = {
+GETATTR_FAMILY: Final[dict[str, Literal["read", "write", "delete"]]] = {
     "builtins.getattr": "read",
     "builtins.hasattr": "read",
     "builtins.setattr": "write",

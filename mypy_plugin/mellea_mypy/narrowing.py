@@ -15,13 +15,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Mapping
 
+from mellea_lint import surface
 from mypy.nodes import MemberExpr, Node, TypeAlias, TypeInfo
 from mypy.patterns import ClassPattern
 from mypy.plugin import AttributeContext, CheckerPluginInterface
 from mypy.typeops import make_simplified_union
 from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_proper_type
-
-from mellea_lint import surface
 
 from . import errorcodes, fullnames
 from .syntax_index import ProviderLiteral, SyntaxIndex

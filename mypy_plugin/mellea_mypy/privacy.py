@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from mellea_lint import surface
 from mypy.nodes import MDEF, Context, MemberExpr, StrExpr, SymbolTableNode, TypeInfo, Var
 from mypy.plugin import CheckerPluginInterface
 from mypy.types import Instance, Type, TypeType, UnionType, get_proper_type
-
-from mellea_lint import surface
 
 from . import errorcodes, fullnames
 from .config import PluginConfig

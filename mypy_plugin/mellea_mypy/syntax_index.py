@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from mellea_lint import surface
 from mypy.nodes import (
     CallExpr,
     ComparisonExpr,
@@ -28,9 +29,14 @@ from mypy.nodes import (
     StrExpr,
     TupleExpr,
 )
-from mypy.patterns import AsPattern, ClassPattern, OrPattern, Pattern, SingletonPattern, ValuePattern
-
-from mellea_lint import surface
+from mypy.patterns import (
+    AsPattern,
+    ClassPattern,
+    OrPattern,
+    Pattern,
+    SingletonPattern,
+    ValuePattern,
+)
 
 from . import fullnames
 
@@ -104,6 +110,16 @@ def _children(node: Node) -> Iterator[Node]:
                 stack.extend(reversed(value))
 
 
+_VISITORS: dict[type, str] = {
+    IndexExpr: "visit_index_expr",
+    CallExpr: "visit_call_expr",
+    ComparisonExpr: "visit_comparison_expr",
+    MatchStmt: "visit_match_stmt",
+    ClassPattern: "visit_class_pattern",
+    ImportFrom: "visit_import_from",
+}
+
+
 class _Collector:
     def __init__(self, index: SyntaxIndex, tree: MypyFile) -> None:
         self.index = index
@@ -121,18 +137,9 @@ class _Collector:
             stack.extend(reversed(list(_children(node))))
 
     def visit(self, node: Node) -> None:
-        if isinstance(node, IndexExpr):
-            self.visit_index_expr(node)
-        elif isinstance(node, CallExpr):
-            self.visit_call_expr(node)
-        elif isinstance(node, ComparisonExpr):
-            self.visit_comparison_expr(node)
-        elif isinstance(node, MatchStmt):
-            self.visit_match_stmt(node)
-        elif isinstance(node, ClassPattern):
-            self.visit_class_pattern(node)
-        elif isinstance(node, ImportFrom):
-            self.visit_import_from(node)
+        visit = getattr(self, _VISITORS.get(type(node), ""), None)
+        if visit is not None:
+            visit(node)
 
     def _add_provider_literals(self, member: MemberExpr, literals: list[StrExpr]) -> None:
         if literals:

@@ -14,7 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 REPO = Path(__file__).resolve().parents[2]
 BARE_VENV = REPO / ".cache" / "mypy-plugin" / "bare-mellea-venv"
 

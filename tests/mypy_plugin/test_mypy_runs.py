@@ -8,14 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from mypy_envs import bare_python
 
 MYPY = [sys.executable, "-m", "mypy", "--no-error-summary", "--hide-error-context", "--no-pretty"]
 
 
 def run_mypy(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*MYPY, *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+    return subprocess.run([*MYPY, *args], cwd=cwd, capture_output=True, text=True, timeout=600, check=False)
 
 
 def assert_no_crash(proc: subprocess.CompletedProcess[str]) -> None:
@@ -49,7 +48,7 @@ def test_cached_rerun_and_config_change(tmp_path: Path) -> None:
         "def f(mot: ModelOutputThunk[str]) -> None:\n    mot._generate_log = None\n"
     )
     config = tmp_path / "pyproject.toml"
-    plain = '[tool.mypy]\nplugins = ["mellea_mypy"]\npython_executable = "{}"\n'.format(bare_python())
+    plain = f'[tool.mypy]\nplugins = ["mellea_mypy"]\npython_executable = "{bare_python()}"\n'
     finding = 'app.py:3: error: Private member "_generate_log" of ModelOutputThunk: use mot.generate_log  [mellea-private]'
     args = ("--config-file", str(config), "--cache-dir", str(tmp_path / "cache"), "app.py")
 
