@@ -24,9 +24,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "lint_rules"))
 sys.path.insert(0, str(REPO))
 
-from mellea_lint.engine import check_source
+from mellea_lint.engine import check_source  # noqa: E402  (after the sys.path set-up)
 
-from bench.corpus import wheel_tree
+from bench.corpus import wheel_tree  # noqa: E402
 
 DEFAULT_TRUTH = Path("/work/shared/eval/truth-mellea-0.6.0-wheel.tsv")
 LABELLED_FOLDERS = ("mellea", "cli")

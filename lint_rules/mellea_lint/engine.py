@@ -40,7 +40,7 @@ def check_source(
     module = module_name_for(path)
     if module is not None and surface.module_matches(module, tuple(internal_modules)):
         return []
-    if not _may_have_findings(source):
+    if not may_have_findings(source):
         return []
     tree = ast.parse(source, filename=path)
     lines: list[str] = []
@@ -83,7 +83,7 @@ def check_tree(
     return sorted(decider.findings, key=lambda f: (f.line, f.col, f.code))
 
 
-def _may_have_findings(source: str) -> bool:
+def may_have_findings(source: str) -> bool:
     """A cheap textual pre-check: every finding needs ``._``, a quoted ``_name`` or an import."""
     return "._" in source or '"_' in source or "'_" in source or (
         "import" in source and ("mellea" in source or "from ." in source)

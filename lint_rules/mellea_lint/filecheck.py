@@ -147,6 +147,8 @@ def _engine_findings(
     module = engine.module_name_for(path)
     if module is not None and module_matches(module, options.internal_modules):
         return []
+    if not engine.may_have_findings(source):
+        return []
     return engine.check_tree(tree, path, lines, module=module, producer_modules=options.producer_modules)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Final
 
 from . import surface
-from .engine import check_tree, module_name_for
+from .engine import check_tree, may_have_findings, module_name_for
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ class MotChecker:
     def run(self) -> Iterator[tuple[int, int, str, type[MotChecker]]]:
         module = module_name_for(self.filename) if self.filename not in ("stdin", "-") else None
         if module is not None and surface.module_matches(module, self.internal_modules):
+            return
+        if not may_have_findings("".join(self.lines)):
             return
         findings = check_tree(
             self.tree, self.filename, lambda: self.lines, module=module,

@@ -144,9 +144,7 @@ class Scope:
         scope: Scope | None = self
         first = True
         while scope is not None:
-            if (first or scope.kind != "class") and name in scope.bindings and not (
-                name in scope.declared_nonlocal
-            ):
+            if (first or scope.kind != "class") and name in scope.bindings and name not in scope.declared_nonlocal:
                 return scope
             first = False
             scope = scope.parent

@@ -408,7 +408,7 @@ class ModuleVisitor:
 
     def _compare(self, node: ast.Compare) -> None:
         left = node.left
-        for op, right in zip(node.ops, node.comparators):
+        for op, right in zip(node.ops, node.comparators, strict=True):
             if (
                 isinstance(op, (ast.In, ast.NotIn))
                 and isinstance(right, ast.Attribute)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from functools import partial
-from importlib import metadata
+from functools import cache, partial
 from typing import Any
 
 from mypy.nodes import MemberExpr, MypyFile, TypeAlias, TypeInfo
@@ -35,7 +34,11 @@ PLUGIN_VERSION = "1"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
 
 
+@cache
 def _mellea_version() -> str | None:
+    """Read once per process: report_config_data asks for every module (thousands)."""
+    from importlib import metadata  # lazy: mypy itself never imports importlib.metadata
+
     try:
         return metadata.version("mellea")
     except metadata.PackageNotFoundError:

@@ -178,7 +178,7 @@ class _Collector:
                 self._add_provider_literals(o.subject, _pattern_literals(pattern))
 
     def visit_class_pattern(self, o: ClassPattern) -> None:
-        keyed = list(zip(o.keyword_keys, o.keyword_values))
+        keyed = list(zip(o.keyword_keys, o.keyword_values, strict=True))
         if o.positionals:  # RawProviderResponse.__match_args__ starts with "provider"
             keyed.append((fullnames.PROVIDER_FIELD, o.positionals[0]))
         for key, value in keyed:

@@ -17,7 +17,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tools.typecheckers import CHECKERS, Diagnostic, check
+from tools.typecheckers import CHECKERS, Diagnostic, check  # noqa: E402  (after sys.path)
 
 ASSERT_TYPE_DIR = REPO / "tests" / "assert_type"
 CASES_DIR = Path(__file__).resolve().parent / "cases"

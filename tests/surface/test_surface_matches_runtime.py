@@ -12,10 +12,9 @@ import importlib.metadata
 import inspect
 from pathlib import Path
 
-import pytest
-
 import mellea.backends
 import mellea.core.base as base
+import pytest
 from mellea.stdlib.session import MelleaSession
 from mellea_lint import surface
 

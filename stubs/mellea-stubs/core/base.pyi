@@ -13,14 +13,27 @@ import enum
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import Field, dataclass
-from typing import Any, ClassVar, Generic, Literal, ParamSpec, Protocol, TypeVar, final, runtime_checkable, type_check_only
+from typing import (
+    Any,
+    ClassVar,
+    Generic,
+    Literal,
+    NotRequired,
+    ParamSpec,
+    Protocol,
+    TypeAlias,
+    TypeVar,
+    final,
+    runtime_checkable,
+    type_check_only,
+)
 
 import ollama
 import torch
 import typing_extensions
 from PIL import Image as PILImage
 from transformers.generation.utils import GenerateDecoderOnlyOutput
-from typing_extensions import NotRequired, TypeAlias, TypedDict
+from typing_extensions import TypedDict
 
 class CBlock:
     _underlying_value: str | None
@@ -70,8 +83,8 @@ def make_image_block(
     src: str | PILImage.Image, *, convert_to_base64: bool = False, meta: dict[str, Any] | None = None
 ) -> ImageBlock | ImageUrlBlock: ...
 
-S = typing_extensions.TypeVar("S", default=Any, covariant=True)
-C = typing_extensions.TypeVar("C", default=str)
+S = typing_extensions.TypeVar("S", default=Any, covariant=True)  # noqa: PYI001  (public name at runtime, re-exported by mellea.core)
+C = typing_extensions.TypeVar("C", default=str)  # noqa: PYI001  (public name at runtime, re-exported by mellea.core)
 
 class ComponentParseError(Exception): ...
 
@@ -524,7 +537,7 @@ class ContextTurn:
     model_input: Span | None
     output: ModelOutputThunk | Component | None
 
-ContextT = TypeVar("ContextT", bound=Context)
+ContextT = TypeVar("ContextT", bound=Context)  # noqa: PYI001  (public name at runtime)
 
 class ContextTypeMismatchError(TypeError):
     def __init__(self, input_type: type, output_type: type) -> None: ...
@@ -558,8 +571,8 @@ class Context(abc.ABC):
     @abc.abstractmethod
     def view_for_generation(self) -> list[Span] | None: ...
 
-P = ParamSpec("P")
-R = TypeVar("R")
+P = ParamSpec("P")  # noqa: PYI001  (public name at runtime)
+R = TypeVar("R")  # noqa: PYI001  (public name at runtime)
 
 class AbstractMelleaTool(abc.ABC, Generic[P, R]):
     name: str
