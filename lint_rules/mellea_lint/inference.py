@@ -170,7 +170,7 @@ def _class_is_thunk(cls: ClassInfo, seen: set[int]) -> bool:
         return False
     seen.add(id(cls))
     for base in cls.node.bases:
-        if _last_name(base) in THUNK_CLASS_NAMES:
+        if tail_name(base) in THUNK_CLASS_NAMES:
             return True
         if isinstance(base, ast.Name):
             for source in cls.scope.resolve(base.id).bindings.get(base.id, ()):
@@ -182,10 +182,11 @@ def _class_is_thunk(cls: ClassInfo, seen: set[int]) -> bool:
     return False
 
 
-def _last_name(node: ast.AST) -> str | None:
-    """``ModelOutputThunk`` for ``ModelOutputThunk``, ``base.ModelOutputThunk`` and ``X[...]`` of them."""
-    if isinstance(node, ast.Subscript):
-        node = node.value
+def tail_name(node: ast.AST) -> str | None:
+    """The last name of a reference: ``ModelOutputThunk`` for ``ModelOutputThunk``,
+    ``base.ModelOutputThunk``, ``X[...]`` and ``X(...)`` of them (annotations, decorators)."""
+    if isinstance(node, (ast.Subscript, ast.Call)):
+        node = node.value if isinstance(node, ast.Subscript) else node.func
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute):
@@ -398,7 +399,7 @@ class Evaluator:
         if sources:
             return join([self.source_type(s) for s in sources])
         method = cls.methods.get(attr)
-        if method is not None and any(_last_name(d) == "property" for d in method.decorator_list):
+        if method is not None and any(tail_name(d) == "property" for d in method.decorator_list):
             return self.annotation_type(method.returns, cls.body) if method.returns else None
         if method is not None:
             return FuncRef(method, cls.body)
@@ -477,7 +478,7 @@ class Evaluator:
                         return Inst(declared.cls)
                 return OTHER
             case ast.Subscript(value=generic, slice=args):
-                generic_name = _last_name(generic)
+                generic_name = tail_name(generic)
                 items = list(args.elts) if isinstance(args, ast.Tuple) else [args]
                 if generic_name in _SEQ_GENERICS:
                     return Seq(self.annotation_type(items[0], scope))

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from typing import Final
 
 from . import surface
-from .inference import THUNK_CLASS_NAMES, ClassInfo, Scope, Source, evidence_home, receiver_key
+from .inference import (
+    THUNK_CLASS_NAMES,
+    ClassInfo,
+    Scope,
+    Source,
+    evidence_home,
+    receiver_key,
+    tail_name,
+)
 
 _STRING_ACCESSORS: Final = frozenset({"getattr", "setattr", "hasattr", "delattr"})
 _STRING_WRITERS: Final = frozenset({"setattr", "delattr"})
@@ -197,7 +205,7 @@ class ModuleVisitor:
         first_kind = None
         if outer.kind == "class" and outer.cls is not None:
             outer.cls.methods[node.name] = node
-            decorators = {_decorator_name(d) for d in node.decorator_list}
+            decorators = {tail_name(d) for d in node.decorator_list}
             if "staticmethod" not in decorators:
                 first_kind = "cls" if "classmethod" in decorators else "self"
                 scope.cls = outer.cls
@@ -436,7 +444,7 @@ class ModuleVisitor:
                     self._meta[id(owner)] = MetaUse(key, "mutate", node)
                     self._item_written.add(id(owner))
                     self._mutated.add(id(owner))
-            if func.attr == "object" and _decorator_name(owner) == "patch" and len(args) >= 2 or func.attr in _STRING_WRITERS and len(args) >= 2 and not _is_str(args[0]):
+            if func.attr == "object" and tail_name(owner) == "patch" and len(args) >= 2 or func.attr in _STRING_WRITERS and len(args) >= 2 and not _is_str(args[0]):
                 self._string_use(args[0], args[1], write=True)
             name: str | None = func.attr
         elif isinstance(func, ast.Name):
@@ -482,17 +490,9 @@ def _is_str(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
-def _decorator_name(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Call):
-        node = node.func
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
 
 
 def _names_thunk_class(node: ast.expr) -> bool:
     if isinstance(node, ast.Tuple):
         return any(_names_thunk_class(e) for e in node.elts)
-    return _decorator_name(node) in THUNK_CLASS_NAMES
+    return tail_name(node) in THUNK_CLASS_NAMES

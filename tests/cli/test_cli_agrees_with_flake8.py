@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import lint_in
+from cli_support import lint_in
 
 FIXTURES = Path(__file__).resolve().parents[1] / "lint" / "fixtures"
 FLAKE8 = Path(sys.executable).parent / "flake8"

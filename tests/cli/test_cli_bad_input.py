@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import THUNK_USE, THUNK_USE_AT, Lint, finding_lines, lint_in
+from cli_support import THUNK_USE, THUNK_USE_AT, Lint, finding_lines, lint_in
 
 DEEP = 10_000
 

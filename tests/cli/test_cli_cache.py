@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import CLEAN, THUNK_USE, Lint, finding_lines
+from cli_support import CLEAN, THUNK_USE, Lint, finding_lines
 from mellea_lint import cache
 
 CACHE = ".mellea-lint-cache"

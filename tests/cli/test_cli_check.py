@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import CLEAN, THUNK_USE, THUNK_USE_AT, Lint, finding_lines
+from cli_support import CLEAN, THUNK_USE, THUNK_USE_AT, Lint, finding_lines
 
 
 def test_clean_file_exits_0(project: Path, lint: Lint) -> None:
@@ -106,7 +106,7 @@ def test_nearest_pyproject_with_the_table_is_used(project: Path, lint: Lint) -> 
     sub.mkdir()
     (sub / "pyproject.toml").write_text('[project]\nname = "no-table"\n')
     (sub / "app.py").write_text(THUNK_USE)
-    from conftest import lint_in
+    from cli_support import lint_in
 
     assert lint_in(sub, "check", "app.py").returncode == 0
     (sub / "pyproject.toml").write_text("[tool.mellea-lint]\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from conftest import Lint
+from cli_support import Lint
 from mellea_lint.rules import RULES, render_doc
 from mellea_lint.surface import PRIVATE_CORE_NAMES
 

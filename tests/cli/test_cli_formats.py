@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
-from conftest import THUNK_USE, THUNK_USE_AT, Lint
+from cli_support import THUNK_USE, THUNK_USE_AT, Lint
 from mellea_lint.rules import RULES
 
 SCHEMA = Path(__file__).with_name("sarif-schema-2.1.0.json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import CLEAN, THUNK_USE, Lint
+from cli_support import CLEAN, THUNK_USE, Lint
 
 
 def test_jobs_do_not_change_the_output(project: Path, lint: Lint) -> None:

@@ -17,9 +17,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tools.typecheckers import CHECKERS, Diagnostic, check  # noqa: E402  (after sys.path)
+from tools.stub_matrix import FORMS_DIR as ASSERT_TYPE_DIR  # noqa: E402  (after sys.path)
+from tools.typecheckers import CHECKERS, Diagnostic, check  # noqa: E402
 
-ASSERT_TYPE_DIR = REPO / "tests" / "assert_type"
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 VENVS = {"sdk": REPO / ".venv" / "bin" / "python", "nosdk": REPO / ".venv-nosdk" / "bin" / "python"}
 

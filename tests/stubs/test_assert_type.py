@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ASSERT_TYPE_DIR
 from stub_canary import REPORTED, UNUSED, expected
 
+from tools.stub_matrix import FORMS_DIR as ASSERT_TYPE_DIR
 from tools.typecheckers import Diagnostic
 
 SDK_DEGRADE_LINE = 11
