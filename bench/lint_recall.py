@@ -1,6 +1,6 @@
 """Recall and precision of the MOT rules on mellea 0.6.0, against hand-labelled truth.
 
-The labels (``/work/shared/eval/truth-mellea-0.6.0-wheel.tsv``, or ``--truth``) list every
+The labels (``../shared/eval/truth-mellea-0.6.0-wheel.tsv``, or ``--truth``) list every
 ``X._name`` access and string form outside ``mellea/core/`` in the released 0.6.0 wheel,
 with ``is_mot`` = ``yes`` (the receiver is a ModelOutputThunk), ``no`` or ``unsure``.
 The wheel is downloaded into ``.cache/`` and linted with the default options
@@ -26,9 +26,8 @@ sys.path.insert(0, str(REPO))
 
 from mellea_lint.engine import check_source  # noqa: E402  (after the sys.path set-up)
 
-from bench.corpus import wheel_tree  # noqa: E402
+from bench.corpus import LABELS, wheel_tree  # noqa: E402
 
-DEFAULT_TRUTH = Path("/work/shared/eval/truth-mellea-0.6.0-wheel.tsv")
 LABELLED_FOLDERS = ("mellea", "cli")
 Place = tuple[str, int, int]
 
@@ -52,7 +51,7 @@ def reported_places(root: Path) -> dict[Place, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--truth", type=Path, default=DEFAULT_TRUTH, help="labelled TSV (default: %(default)s)")
+    parser.add_argument("--truth", type=Path, default=LABELS, help="labelled TSV (default: %(default)s)")
     parser.add_argument("--show", action="store_true", help="list every miss and false positive")
     args = parser.parse_args(argv)
     truth = read_truth(args.truth)

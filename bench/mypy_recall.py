@@ -26,7 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_TRUTH = REPO.parent / "shared" / "eval" / "truth-mellea-0.6.0-wheel.tsv"
+sys.path.insert(0, str(REPO))
+
+from bench.corpus import LABELS  # noqa: E402  (after the sys.path set-up)
+
 REPORT_RE = re.compile(
     r'^(?P<path>[^:]+):(?P<line>\d+):\d+: error: Private (?P<kind>member|name) "(?P<attr>[^"]+)"'
     r".*\[mellea-private\]$"
@@ -111,7 +114,7 @@ def score(lines: list[str], truth: dict[str, Counter[Key]]) -> Figures:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tree", type=Path, help="root of the unzipped mellea 0.6.0 wheel")
-    parser.add_argument("--truth", type=Path, default=DEFAULT_TRUTH, help="labelled TSV")
+    parser.add_argument("--truth", type=Path, default=LABELS, help="labelled TSV")
     args = parser.parse_args(argv)
     figures = score(run_mypy(args.tree), load_truth(args.truth))
     print(f"labelled thunk accesses: {figures.labelled_thunk}")

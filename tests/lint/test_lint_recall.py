@@ -9,15 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from bench.corpus import LABELS
+
 REPO = Path(__file__).resolve().parents[2]
-TRUTH = Path("/work/shared/eval/truth-mellea-0.6.0-wheel.tsv")
 
 
 def test_recall_and_precision_on_mellea_060() -> None:
-    if not TRUTH.is_file():
-        pytest.skip(f"labelled data not on this machine: {TRUTH}")
+    if not LABELS.is_file():
+        pytest.skip(f"labelled data not on this machine: {LABELS}")
     result = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "lint_recall.py"), "--truth", str(TRUTH)],
+        [sys.executable, str(REPO / "bench" / "lint_recall.py"), "--truth", str(LABELS)],
         capture_output=True, text=True, check=True, cwd=REPO,
     )
     figures = dict(re.findall(r"^(recall|precision):\s+([\d.]+)%", result.stdout, re.MULTILINE))
