@@ -29,7 +29,7 @@ BENCHMARKS: dict[str, Callable[[int], list[str]]] = {
     "import": bench_import.measure,
     "scaling": bench_scaling.measure,
 }
-DEFAULT_RUNS = {"mypy": 3, "import": 15, "scaling": 3}
+DEFAULT_RUNS = {"mypy": 7, "import": 15, "scaling": 3}
 TOOLS = ("mellea-typing", "mellea", "mypy", "pyright", "flake8", "ruff")
 BEGIN, END = "<!-- BEGIN performance -->", "<!-- END performance -->"
 
