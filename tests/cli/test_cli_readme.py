@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mellea_lint.cli import file_errors_table, options_table
 from mellea_lint.ruff_preset import render
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+from tools.readme_sections import section
 
 
 def _lint_section() -> str:
-    text = README.read_text(encoding="utf-8")
-    return text[text.index("<!-- BEGIN lint -->"): text.index("<!-- END lint -->")]
+    return section("lint")
 
 
 def test_readme_has_the_generated_tables() -> None:

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from mellea_lint.readme import flake8_options_table, rules_section
 from mellea_lint.rules import RULES, render_doc
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+from tools.readme_sections import section
 
 
 def lint_section() -> str:
-    text = README.read_text(encoding="utf-8")
-    return text[text.index("<!-- BEGIN lint -->"):text.index("<!-- END lint -->")]
+    return section("lint")
 
 
 def test_readme_rules_are_generated_text() -> None:

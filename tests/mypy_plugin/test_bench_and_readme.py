@@ -12,15 +12,14 @@ import pytest
 from mellea_mypy.docs import settings_table
 
 from bench.corpus import LABELS
+from tools.readme_sections import section
 
 REPO = Path(__file__).resolve().parents[2]
-README = REPO / "README.md"
 FIGURE_LINE = re.compile(r"^(labelled thunk accesses|found by mellea-private|recall|member reports|precision|private-name import reports).*$")
 
 
 def plugin_section() -> str:
-    text = README.read_text(encoding="utf-8")
-    return text[text.index("<!-- BEGIN mypy-plugin -->"):text.index("<!-- END mypy-plugin -->")]
+    return section("mypy-plugin")
 
 
 def test_readme_settings_table_matches_config() -> None:
