@@ -168,6 +168,8 @@ class _Decider:
             self._add(line, col, "MOT002", f"private thunk member {target} read: {surface.meta_key_hint(meta.key)}",
                       end_line, end_col)
             return
+        if use.mutated_through and self.producer and member is not None and member.producer_writable:
+            return  # ``mot._gen.start = ...``: how producers write the sub-objects they own
         hint = surface.replacement_hint(name)
         verb = "called" if use.mode == "call" else "read"
         if member is not None and member.fix is not None:

@@ -399,14 +399,23 @@ class ModuleVisitor:
                 if known is not None and known.unique:
                     self._evidence(node.value, f"{name}[{meta.key!r}]")
         if not isinstance(node.ctx, ast.Load):
-            self._mutated.add(id(node.value))
+            self._mark_mutated(node.value)
         self.visit(node.value)
+
+    def _mark_mutated(self, node: ast.expr) -> None:
+        """``node`` is written through, and so is every object it was read from:
+        ``mot._call.model_options.update(...)`` writes through ``mot._call`` too."""
+        while True:
+            self._mutated.add(id(node))
+            if not isinstance(node, (ast.Attribute, ast.Subscript)):
+                return
+            node = node.value
 
     def _subscript(self, node: ast.Subscript) -> None:
         value = node.value
         if not isinstance(node.ctx, ast.Load):
             self._item_written.add(id(value))
-            self._mutated.add(id(value))
+            self._mark_mutated(value)
         if isinstance(value, ast.Attribute) and is_private(value.attr):
             index = node.slice
             key = index.value if isinstance(index, ast.Constant) and isinstance(index.value, str) else None
@@ -435,7 +444,7 @@ class ModuleVisitor:
         if isinstance(func, ast.Attribute):
             owner = func.value
             if func.attr in _IN_PLACE_METHODS:
-                self._mutated.add(id(owner))
+                self._mark_mutated(owner)
             if isinstance(owner, ast.Attribute) and is_private(owner.attr):
                 key = args[0].value if args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str) else None
                 if func.attr == "get":
@@ -443,7 +452,7 @@ class ModuleVisitor:
                 elif func.attr in _DICT_MUTATORS:
                     self._meta[id(owner)] = MetaUse(key, "mutate", node)
                     self._item_written.add(id(owner))
-                    self._mutated.add(id(owner))
+                    self._mark_mutated(owner)
             if func.attr == "object" and tail_name(owner) == "patch" and len(args) >= 2 or func.attr in _STRING_WRITERS and len(args) >= 2 and not _is_str(args[0]):
                 self._string_use(args[0], args[1], write=True)
             name: str | None = func.attr
