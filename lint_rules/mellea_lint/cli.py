@@ -80,7 +80,7 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
     add("--internal-modules", type=split_csv, metavar="MODULES",
         help="modules that may touch every private thunk member (default: mellea.core)")
     add("--producer-modules", type=split_csv, metavar="MODULES",
-        help="modules that may write producer-owned private members (default: none)")
+        help="modules that may write producer-owned private members and read those without a public replacement (default: none)")
     add("--config", type=Path, metavar="FILE", help="pyproject.toml to read instead of the nearest one")
     add("--jobs", "-j", type=_positive, metavar="N", help="worker processes (default: CPU count)")
     add("--no-cache", action="store_true", help="neither read nor write the result cache")

@@ -153,6 +153,7 @@ class _Decider:
             hint = surface.replacement_hint(name)
             self._add(line, col, "MOT003", f"private thunk member {target} {verb}: {hint}", end_line, end_col)
             return
+        owned = self.producer and member is not None and member.producer_writable
         if meta is not None and meta.key is not None:
             key_info = surface.META_KEYS_BY_NAME.get(meta.key)
             target = f"{name}[{meta.key!r}]"
@@ -165,11 +166,15 @@ class _Decider:
                 self._add(line, col, "MOT001", f"private thunk member {target} read: use {key_info.replacement}",
                           end_line, end_col, fix if col is not None else None)
                 return
+            if owned:
+                return  # a producer's own ``_meta`` entries (litellm's "logprobs")
             self._add(line, col, "MOT002", f"private thunk member {target} read: {surface.meta_key_hint(meta.key)}",
                       end_line, end_col)
             return
-        if use.mutated_through and self.producer and member is not None and member.producer_writable:
-            return  # ``mot._gen.start = ...``: how producers write the sub-objects they own
+        if owned and (use.mutated_through or surface.public_replacement(name) is None):
+            # Producers own what they set: ``mot._gen.start = ...``, ``mot._call.model_options``.
+            # A read that has a public spelling (``mot._generate_log``) stays reported.
+            return
         hint = surface.replacement_hint(name)
         verb = "called" if use.mode == "call" else "read"
         if member is not None and member.fix is not None:
@@ -187,8 +192,10 @@ class _Decider:
                 return
         else:
             member = surface.MEMBERS_BY_NAME.get(use.name)
-        if use.write and self.producer and member is not None and member.producer_writable:
-            return
+        if self.producer and member is not None and member.producer_writable and (
+            use.write or surface.public_replacement(use.name) is None
+        ):
+            return  # the same ownership as for attribute access
         node = use.string
         self._add(
             node.lineno, node.col_offset, "MOT004",

@@ -34,8 +34,8 @@ OPTIONS: Final = (
     ),
     Option(
         "--mot-producer-modules", surface.DEFAULT_PRODUCER_MODULES,
-        "modules (comma-separated dotted prefixes) that produce thunks: MOT003 is not reported "
-        "there for the members producers set",
+        "modules (comma-separated dotted prefixes) that produce thunks: they may write the "
+        "members producers set and read those without a public replacement",
     ),
 )
 

@@ -67,7 +67,9 @@ _RULES = (
             "thunk: from annotations, constructors, mellea APIs that return thunks, the class's "
             "own attributes, `isinstance` checks, or, in files that use mellea, members and "
             "`_meta` keys only a thunk has; names other classes share (`_meta`, `_start`, "
-            "`_context`, ...) are reported only with such evidence."
+            "`_context`, ...) are reported only with such evidence. In the producer modules "
+            "(none by default), the members producers set (`_call`, `_gen`, `_meta`, ...) may "
+            "be read too."
         ),
         why=(
             "These members are the thunk's implementation: their shape changed in every "

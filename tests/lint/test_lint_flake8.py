@@ -57,12 +57,12 @@ def test_options_from_command_line_and_config_file(tmp_path: Path) -> None:
     )
     from_config = parse(flake8(".", cwd=tmp_path).stdout, tmp_path)
     writes = tmp_path / "producer_writes.py"
-    assert {(row, code) for path, row, _, code in from_config} == {(9, "MOT003"), (12, "MOT002"), (13, "MOT001")}
+    assert {(row, code) for path, row, _, code in from_config} == {(9, "MOT003"), (13, "MOT001"), (15, "MOT004")}
     assert all(path == str(writes.resolve()) for path, *_ in from_config)
     overridden = parse(flake8("--mot-producer-modules=", "--mot-internal-modules=mellea.core", ".", cwd=tmp_path).stdout, tmp_path)
     assert {(row, code) for path, row, _, code in overridden if path == str(writes.resolve())} == {
         (7, "MOT003"), (8, "MOT003"), (9, "MOT003"), (10, "MOT002"), (11, "MOT002"), (12, "MOT002"),
-        (13, "MOT001"),
+        (13, "MOT001"), (14, "MOT004"), (15, "MOT004"),
     }
     assert any(path.endswith("mot002_private_member.py") for path, *_ in overridden)
 
