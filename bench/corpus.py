@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import subprocess
 import sys
@@ -16,21 +17,30 @@ LABELS = REPO.parent / "shared" / "eval" / "truth-mellea-0.6.0-wheel.tsv"
 
 
 def wheel_tree(version: str = "0.8.0") -> Path:
-    """The unzipped ``mellea==version`` wheel (``mellea/`` and ``cli/``), downloaded once."""
+    """The unzipped ``mellea==version`` wheel (its ``.py`` files), downloaded once.
+
+    Shared by the benchmarks and the tests; a file lock makes it safe under pytest-xdist.
+    """
     root = CACHE / f"mellea-{version}"
     if root.is_dir():
         return root
     wheels = CACHE / "wheels"
     wheels.mkdir(parents=True, exist_ok=True)
-    if not any(wheels.glob(f"mellea-{version}-*.whl")):
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             f"mellea=={version}", "-d", str(wheels)],
-            check=True,
-        )
-    with zipfile.ZipFile(next(wheels.glob(f"mellea-{version}-*.whl"))) as zf:
-        members = [n for n in zf.namelist() if n.endswith(".py")]
-        zf.extractall(root, members)
+    with open(wheels / f".{version}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if root.is_dir():  # another process finished it while this one waited
+            return root
+        if not any(wheels.glob(f"mellea-{version}-*.whl")):
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                 f"mellea=={version}", "-d", str(wheels)],
+                check=True,
+            )
+        staging = root.with_name(root.name + ".tmp")
+        shutil.rmtree(staging, ignore_errors=True)
+        with zipfile.ZipFile(next(wheels.glob(f"mellea-{version}-*.whl"))) as zf:
+            zf.extractall(staging, [n for n in zf.namelist() if n.endswith(".py")])
+        staging.rename(root)
     return root
 
 
