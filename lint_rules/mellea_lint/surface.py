@@ -16,6 +16,19 @@ from typing import Final, Literal
 MELLEA_VERSION: Final = "0.8.0"
 """The mellea release this table describes (and the tests pin)."""
 
+Release = Literal["0.6", "0.7", "0.8"]
+"""A mellea minor release (``major.minor``) that this table has facts for."""
+
+RELEASES: Final[tuple[Release, ...]] = ("0.6", "0.7", "0.8")
+"""Every release the table describes, oldest first; the last is ``MELLEA_VERSION``'s minor."""
+
+ALL_RELEASES: Final = frozenset(RELEASES)
+SINCE_0_7: Final = frozenset({"0.7", "0.8"})
+"""From the 0.7.0 reshaping on: ``raw``, ``_call``/``_gen``, the thunk no longer a CBlock."""
+ONLY_0_8: Final = frozenset({"0.8"})
+UNTIL_0_6: Final = frozenset({"0.6"})
+"""Removed by the 0.7.0 reshaping (the flat fields and the ``_meta`` payload keys)."""
+
 CORE_PACKAGE: Final = "mellea.core"
 BASE_MODULE: Final = "mellea.core.base"
 
@@ -49,11 +62,13 @@ class PrivateMember:
     autofix may put in place of ``._name`` on a read (``None``: no safe rewrite).
     ``producer_writable``: backends and other producers assign it in 0.8.0.
     ``unique``: no other mellea class has a member of this name, so its presence is
-    evidence that the receiver is a thunk.
+    evidence that the receiver is a thunk. ``releases``: the mellea minors in which
+    ModelOutputThunk has it.
     """
 
     name: str
     kind: MemberKind
+    releases: frozenset[str]
     replacement: str | None = None
     fix: str | None = None
     producer_writable: bool = False
@@ -63,49 +78,49 @@ class PrivateMember:
 
 PRIVATE_MEMBERS: Final[tuple[PrivateMember, ...]] = (
     # Fields of 0.8.0 with a public replacement.
-    PrivateMember("_underlying_value", "field", "mot.value", ".value", producer_writable=True),
-    PrivateMember("_computed", "field", "mot.is_computed()", ".is_computed()", producer_writable=True),
-    PrivateMember("_cancelled", "field", "mot.cancelled", ".cancelled", producer_writable=True),
-    PrivateMember("_error", "field", "mot.error", ".error", producer_writable=True, unique=False),
-    PrivateMember("_generate_log", "field", "mot.generate_log", ".generate_log", producer_writable=True),
+    PrivateMember("_underlying_value", "field", ALL_RELEASES, "mot.value", ".value", producer_writable=True),
+    PrivateMember("_computed", "field", ALL_RELEASES, "mot.is_computed()", ".is_computed()", producer_writable=True),
+    PrivateMember("_cancelled", "field", ALL_RELEASES, "mot.cancelled", ".cancelled", producer_writable=True),
+    PrivateMember("_error", "field", SINCE_0_7, "mot.error", ".error", producer_writable=True, unique=False),
+    PrivateMember("_generate_log", "field", ALL_RELEASES, "mot.generate_log", ".generate_log", producer_writable=True),
     # Fields of 0.8.0 without one.
     PrivateMember(
-        "_meta", "field", None, producer_writable=True, unique=False,
+        "_meta", "field", ALL_RELEASES, None, producer_writable=True, unique=False,
         note="also a CBlock's metadata dict; provider payloads moved to mot.raw",
     ),
     PrivateMember(
-        "_call", "field", None, producer_writable=True,
+        "_call", "field", SINCE_0_7, None, producer_writable=True,
         note="originating-call data (_CallInfo: action, context, model_options, generation_id)",
     ),
     PrivateMember(
-        "_gen", "field", None, producer_writable=True,
+        "_gen", "field", SINCE_0_7, None, producer_writable=True,
         note="in-flight generation machinery (_GenerationState)",
     ),
-    PrivateMember("_aiter_started", "field", None, note="guards a second async iterator"),
+    PrivateMember("_aiter_started", "field", ONLY_0_8, None, note="guards a second async iterator"),
     # Methods of 0.8.0.
-    PrivateMember("_copy_from", "method", None, note="hook result replacement"),
-    PrivateMember("_elapsed_ms", "method", None),
-    PrivateMember("_record_ttfb", "method", None),
-    PrivateMember("_emit_event", "method", None),
-    PrivateMember("_set_parsed_repr", "method", None),
-    PrivateMember("_INVARIANT_GUARDS", "class-field", None, note="ComputedModelOutputThunk only"),
+    PrivateMember("_copy_from", "method", ALL_RELEASES, None, note="hook result replacement"),
+    PrivateMember("_elapsed_ms", "method", ONLY_0_8, None),
+    PrivateMember("_record_ttfb", "method", ALL_RELEASES, None),
+    PrivateMember("_emit_event", "method", ONLY_0_8, None),
+    PrivateMember("_set_parsed_repr", "method", ONLY_0_8, None),
+    PrivateMember("_INVARIANT_GUARDS", "class-field", ONLY_0_8, None, note="ComputedModelOutputThunk only"),
     # Flat fields of mellea <= 0.6.0, gone in 0.8.0.
-    PrivateMember("_thinking", "legacy-field", "mot.thinking", ".thinking"),
-    PrivateMember("_action", "legacy-field", "mot._call.action (internal)", producer_writable=True),
-    PrivateMember("_context", "legacy-field", "mot._call.context (internal)", producer_writable=True, unique=False),
-    PrivateMember("_model_options", "legacy-field", "mot._call.model_options (internal)", producer_writable=True, unique=False),
-    PrivateMember("_generation_id", "legacy-field", "mot._call.generation_id (internal)", producer_writable=True),
-    PrivateMember("_async_queue", "legacy-field", None, producer_writable=True),
-    PrivateMember("_chunk_size", "legacy-field", None, producer_writable=True),
-    PrivateMember("_generate", "legacy-field", None, producer_writable=True),
-    PrivateMember("_generate_type", "legacy-field", None, producer_writable=True),
-    PrivateMember("_generate_extra", "legacy-field", None, producer_writable=True),
-    PrivateMember("_cancel_hook", "legacy-field", None, producer_writable=True),
-    PrivateMember("_process", "legacy-field", None, producer_writable=True, unique=False),
-    PrivateMember("_post_process", "legacy-field", None, producer_writable=True),
-    PrivateMember("_on_computed", "legacy-field", None, producer_writable=True),
-    PrivateMember("_start", "legacy-field", None, producer_writable=True, unique=False),
-    PrivateMember("_first_chunk_received", "legacy-field", None, producer_writable=True),
+    PrivateMember("_thinking", "legacy-field", UNTIL_0_6, "mot.thinking", ".thinking"),
+    PrivateMember("_action", "legacy-field", UNTIL_0_6, "mot._call.action (internal)", producer_writable=True),
+    PrivateMember("_context", "legacy-field", UNTIL_0_6, "mot._call.context (internal)", producer_writable=True, unique=False),
+    PrivateMember("_model_options", "legacy-field", UNTIL_0_6, "mot._call.model_options (internal)", producer_writable=True, unique=False),
+    PrivateMember("_generation_id", "legacy-field", UNTIL_0_6, "mot._call.generation_id (internal)", producer_writable=True),
+    PrivateMember("_async_queue", "legacy-field", UNTIL_0_6, None, producer_writable=True),
+    PrivateMember("_chunk_size", "legacy-field", UNTIL_0_6, None, producer_writable=True),
+    PrivateMember("_generate", "legacy-field", UNTIL_0_6, None, producer_writable=True),
+    PrivateMember("_generate_type", "legacy-field", UNTIL_0_6, None, producer_writable=True),
+    PrivateMember("_generate_extra", "legacy-field", UNTIL_0_6, None, producer_writable=True),
+    PrivateMember("_cancel_hook", "legacy-field", UNTIL_0_6, None, producer_writable=True),
+    PrivateMember("_process", "legacy-field", UNTIL_0_6, None, producer_writable=True, unique=False),
+    PrivateMember("_post_process", "legacy-field", UNTIL_0_6, None, producer_writable=True),
+    PrivateMember("_on_computed", "legacy-field", UNTIL_0_6, None, producer_writable=True),
+    PrivateMember("_start", "legacy-field", UNTIL_0_6, None, producer_writable=True, unique=False),
+    PrivateMember("_first_chunk_received", "legacy-field", UNTIL_0_6, None, producer_writable=True),
 )
 
 MEMBERS_BY_NAME: Final = {m.name: m for m in PRIVATE_MEMBERS}
@@ -122,6 +137,8 @@ class MetaKey:
     """A key that mellea (0.6.0 and older, or litellm in 0.8.0) stores in ``mot._meta``."""
 
     key: str
+    releases: frozenset[str]
+    """The mellea minors whose own code writes this key."""
     replacement: str | None
     fix: str | None = None
     unique: bool = True
@@ -129,20 +146,20 @@ class MetaKey:
 
 
 META_KEYS: Final[tuple[MetaKey, ...]] = (
-    MetaKey("chat_response", PROVIDER_DOC.format(provider="ollama"), ".raw.response"),
-    MetaKey("oai_chat_response", PROVIDER_DOC.format(provider="openai") + " (or 'watsonx')", ".raw.response"),
-    MetaKey("oai_chat_response_choice", PROVIDER_DOC.format(provider="openai") + " (or 'watsonx')", ".raw.response"),
-    MetaKey("oai_chat_response_streamed", "mot.raw.streamed_chunks", ".raw.streamed_chunks"),
-    MetaKey("litellm_chat_response_streamed", "mot.raw.streamed_chunks", ".raw.streamed_chunks"),
-    MetaKey("litellm_full_response", PROVIDER_DOC.format(provider="litellm"), ".raw.response"),
-    MetaKey("litellm_chat_response", PROVIDER_DOC.format(provider="litellm"), ".raw.response"),
-    MetaKey("hf_output", PROVIDER_DOC.format(provider="huggingface"), ".raw.response"),
-    MetaKey("usage", "mot.generation.usage", ".generation.usage", unique=False),
-    MetaKey("oai_streaming_usage", "mot.generation.usage", ".generation.usage"),
-    MetaKey("litellm_streaming_usage", "mot.generation.usage", ".generation.usage"),
-    MetaKey("_telemetry_span", None),
-    MetaKey("logprobs", None, unique=False),
-    MetaKey("additionalModelResponseFields", None),
+    MetaKey("chat_response", UNTIL_0_6, PROVIDER_DOC.format(provider="ollama"), ".raw.response"),
+    MetaKey("oai_chat_response", UNTIL_0_6, PROVIDER_DOC.format(provider="openai") + " (or 'watsonx')", ".raw.response"),
+    MetaKey("oai_chat_response_choice", UNTIL_0_6, PROVIDER_DOC.format(provider="openai") + " (or 'watsonx')", ".raw.response"),
+    MetaKey("oai_chat_response_streamed", UNTIL_0_6, "mot.raw.streamed_chunks", ".raw.streamed_chunks"),
+    MetaKey("litellm_chat_response_streamed", UNTIL_0_6, "mot.raw.streamed_chunks", ".raw.streamed_chunks"),
+    MetaKey("litellm_full_response", UNTIL_0_6, PROVIDER_DOC.format(provider="litellm"), ".raw.response"),
+    MetaKey("litellm_chat_response", UNTIL_0_6, PROVIDER_DOC.format(provider="litellm"), ".raw.response"),
+    MetaKey("hf_output", UNTIL_0_6, PROVIDER_DOC.format(provider="huggingface"), ".raw.response"),
+    MetaKey("usage", UNTIL_0_6, "mot.generation.usage", ".generation.usage", unique=False),
+    MetaKey("oai_streaming_usage", UNTIL_0_6, "mot.generation.usage", ".generation.usage"),
+    MetaKey("litellm_streaming_usage", UNTIL_0_6, "mot.generation.usage", ".generation.usage"),
+    MetaKey("_telemetry_span", UNTIL_0_6, None),
+    MetaKey("logprobs", SINCE_0_7, None, unique=False),
+    MetaKey("additionalModelResponseFields", SINCE_0_7, None),
 )
 
 META_KEYS_BY_NAME: Final = {k.key: k for k in META_KEYS}
@@ -153,6 +170,17 @@ PUBLIC_METHODS: Final = frozenset(
     {"is_computed", "avalue", "astream", "cancel_generation", "aclose"}
 )
 PUBLIC_MEMBERS: Final = PUBLIC_FIELDS | PUBLIC_PROPERTIES | PUBLIC_METHODS
+
+PUBLIC_MEMBER_RELEASES: Final[dict[str, frozenset[str]]] = {
+    **dict.fromkeys(
+        ("cache", "parsed_repr", "tool_calls", "generation", "value", "cancelled",
+         "is_computed", "avalue", "astream", "cancel_generation"),
+        ALL_RELEASES,
+    ),
+    **dict.fromkeys(("raw", "thinking", "error", "generate_log"), SINCE_0_7),
+    "aclose": ONLY_0_8,
+}
+"""The mellea minors in which each public thunk member exists (0.6: ``cache`` via CBlock)."""
 
 RAW_FIELDS: Final = ("provider", "response", "streamed_chunks")
 
@@ -182,6 +210,8 @@ class Provider:
     variant: str
     response: str
     streamed_chunk: str | None
+    releases: frozenset[str] = SINCE_0_7
+    """The mellea minors whose backend writes this literal (``raw`` is new in 0.7)."""
 
 
 PROVIDERS: Final[tuple[Provider, ...]] = (
@@ -229,6 +259,11 @@ SAMPLING_RESULT_THUNK_LIST: Final = "sample_generations"
 """The ``SamplingResult`` field holding every generated thunk."""
 SAMPLING_RESULT_FLAG: Final = "return_sampling_results"
 """Keyword that makes ``instruct``/``act``/... return a ``SamplingResult`` instead of a thunk."""
+
+
+def minor_release(version: str) -> str:
+    """``"0.8"`` for ``"0.8.0"`` / ``"0.8.1rc1"``: the key the ``releases`` sets use."""
+    return ".".join(version.split(".")[:2])
 
 
 def public_replacement(member: str) -> str | None:
