@@ -57,10 +57,21 @@ MemberKind = Literal["field", "method", "legacy-field", "class-field"]
 class PrivateMember:
     """A private member of ModelOutputThunk, current (0.8.0) or legacy (<= 0.6.0).
 
-    ``replacement`` is the public spelling users should write (``None``: there is
-    none, the member is internal to mellea.core). ``fix`` is the attribute text an
-    autofix may put in place of ``._name`` on a read (``None``: no safe rewrite).
-    ``producer_writable``: backends and other producers assign it in 0.8.0.
+    Reads and writes get separate advice, because the public read of a field is often a
+    read-only property (``generate_log``, ``error``, ``cancelled``):
+
+    * ``replacement``: the public spelling a *read* should use (``None``: there is none).
+      ``fix`` is the attribute text an autofix may put in place of ``._name`` on a read.
+    * ``write``: the public way to *set* it (``None``: there is no public setter); when it
+      assigns a member, ``setter`` names that member (``tests/surface`` checks on the runtime
+      that it is a settable property or a plain attribute, never a read-only property).
+    * ``producer_writable``: backends and test doubles must set it in 0.8.0 (there is no
+      other way); producer code may write it, and read it where it has no public spelling.
+    * ``value_when_uncomputed``: the public read returns ``None`` until the thunk is computed,
+      so a producer filling the thunk (a streaming callback) reads the private field.
+    * ``moved_to`` / ``instead`` (legacy members): where the 0.7.0 reshaping moved it, and the
+      public 0.8.0 way to do what code did with it (``None``: nothing public).
+
     ``unique``: no other mellea class has a member of this name, so its presence is
     evidence that the receiver is a thunk. ``releases``: the mellea minors in which
     ModelOutputThunk has it.
@@ -74,13 +85,30 @@ class PrivateMember:
     producer_writable: bool = False
     unique: bool = True
     note: str = ""
+    write: str | None = None
+    setter: str | None = None
+    value_when_uncomputed: bool = False
+    moved_to: str | None = None
+    instead: str | None = None
+
+
+def _legacy(name: str, moved_to: str, instead: str | None = None, *, unique: bool = True) -> PrivateMember:
+    """A flat field of mellea <= 0.6.0 that the 0.7.0 reshaping moved into ``_call``/``_gen``."""
+    return PrivateMember(name, "legacy-field", UNTIL_0_6, unique=unique, moved_to=moved_to, instead=instead)
 
 
 PRIVATE_MEMBERS: Final[tuple[PrivateMember, ...]] = (
-    # Fields of 0.8.0 with a public replacement.
-    PrivateMember("_underlying_value", "field", ALL_RELEASES, "mot.value", ".value", producer_writable=True),
+    # Fields of 0.8.0 with a public read.
+    PrivateMember(
+        "_underlying_value", "field", ALL_RELEASES, "mot.value", ".value", producer_writable=True,
+        write="assign mot.value (its setter writes the text and leaves is_computed() as it was)",
+        setter="value", value_when_uncomputed=True,
+    ),
     PrivateMember("_computed", "field", ALL_RELEASES, "mot.is_computed()", ".is_computed()", producer_writable=True),
-    PrivateMember("_cancelled", "field", ALL_RELEASES, "mot.cancelled", ".cancelled", producer_writable=True),
+    PrivateMember(
+        "_cancelled", "field", ALL_RELEASES, "mot.cancelled", ".cancelled", producer_writable=True,
+        write="await mot.cancel_generation() (it stops the generation and sets mot.cancelled)",
+    ),
     PrivateMember("_error", "field", SINCE_0_7, "mot.error", ".error", producer_writable=True, unique=False),
     PrivateMember("_generate_log", "field", ALL_RELEASES, "mot.generate_log", ".generate_log", producer_writable=True),
     # Fields of 0.8.0 without one.
@@ -105,22 +133,25 @@ PRIVATE_MEMBERS: Final[tuple[PrivateMember, ...]] = (
     PrivateMember("_set_parsed_repr", "method", ONLY_0_8, None),
     PrivateMember("_INVARIANT_GUARDS", "class-field", ONLY_0_8, None, note="ComputedModelOutputThunk only"),
     # Flat fields of mellea <= 0.6.0, gone in 0.8.0.
-    PrivateMember("_thinking", "legacy-field", UNTIL_0_6, "mot.thinking", ".thinking"),
-    PrivateMember("_action", "legacy-field", UNTIL_0_6, "mot._call.action (internal)", producer_writable=True),
-    PrivateMember("_context", "legacy-field", UNTIL_0_6, "mot._call.context (internal)", producer_writable=True, unique=False),
-    PrivateMember("_model_options", "legacy-field", UNTIL_0_6, "mot._call.model_options (internal)", producer_writable=True, unique=False),
-    PrivateMember("_generation_id", "legacy-field", UNTIL_0_6, "mot._call.generation_id (internal)", producer_writable=True),
-    PrivateMember("_async_queue", "legacy-field", UNTIL_0_6, None, producer_writable=True),
-    PrivateMember("_chunk_size", "legacy-field", UNTIL_0_6, None, producer_writable=True),
-    PrivateMember("_generate", "legacy-field", UNTIL_0_6, None, producer_writable=True),
-    PrivateMember("_generate_type", "legacy-field", UNTIL_0_6, None, producer_writable=True),
-    PrivateMember("_generate_extra", "legacy-field", UNTIL_0_6, None, producer_writable=True),
-    PrivateMember("_cancel_hook", "legacy-field", UNTIL_0_6, None, producer_writable=True),
-    PrivateMember("_process", "legacy-field", UNTIL_0_6, None, producer_writable=True, unique=False),
-    PrivateMember("_post_process", "legacy-field", UNTIL_0_6, None, producer_writable=True),
-    PrivateMember("_on_computed", "legacy-field", UNTIL_0_6, None, producer_writable=True),
-    PrivateMember("_start", "legacy-field", UNTIL_0_6, None, producer_writable=True, unique=False),
-    PrivateMember("_first_chunk_received", "legacy-field", UNTIL_0_6, None, producer_writable=True),
+    PrivateMember(
+        "_thinking", "legacy-field", UNTIL_0_6, "mot.thinking", ".thinking",
+        write="assign mot.thinking", setter="thinking", moved_to="mot.thinking",
+    ),
+    _legacy("_action", "mot._call.action", "keep the action you passed to the call"),
+    _legacy("_context", "mot._call.context", "keep the context the call returned", unique=False),
+    _legacy("_model_options", "mot._call.model_options", "keep the model_options you passed to the call", unique=False),
+    _legacy("_generation_id", "mot._call.generation_id"),
+    _legacy("_async_queue", "mot._gen.queue", "consume the stream with await mot.astream() or async for"),
+    _legacy("_chunk_size", "mot._gen.chunk_size"),
+    _legacy("_generate", "mot._gen.generate", "await mot.cancel_generation() stops it, await mot.avalue() waits for it"),
+    _legacy("_generate_type", "mot._gen.generate_type"),
+    _legacy("_generate_extra", "mot._gen.generate_extra"),
+    _legacy("_cancel_hook", "mot._gen.cancel_hook", "await mot.cancel_generation() runs it"),
+    _legacy("_process", "mot._gen.process", unique=False),
+    _legacy("_post_process", "mot._gen.post_process"),
+    _legacy("_on_computed", "mot._gen.on_computed"),
+    _legacy("_start", "mot._gen.start", "mot.generation.ttfb_ms has the time to first byte", unique=False),
+    _legacy("_first_chunk_received", "mot._gen.first_chunk_received"),
 )
 
 MEMBERS_BY_NAME: Final = {m.name: m for m in PRIVATE_MEMBERS}
@@ -134,7 +165,12 @@ CURRENT_PRIVATE_METHODS: Final = frozenset(m.name for m in PRIVATE_MEMBERS if m.
 
 @dataclass(frozen=True)
 class MetaKey:
-    """A key that mellea (0.6.0 and older, or litellm in 0.8.0) stores in ``mot._meta``."""
+    """A key that mellea (0.6.0 and older, or litellm in 0.8.0) stores in ``mot._meta``.
+
+    ``replacement`` is the public read (``None``: there is none); ``write`` is where a
+    producer puts that data in 0.8.0 (``None``: nowhere public); ``note`` says why a key
+    without a replacement is gone or still private.
+    """
 
     key: str
     releases: frozenset[str]
@@ -143,23 +179,35 @@ class MetaKey:
     fix: str | None = None
     unique: bool = True
     """No other class's ``_meta`` uses this key: ``x._meta[key]`` is evidence that ``x`` is a thunk."""
+    write: str | None = None
+    note: str = ""
 
+
+_RAW_WRITE: Final = "set mot.raw = RawProviderResponse(provider=..., response=...)"
+_CHUNKS_WRITE: Final = "append to mot.raw.streamed_chunks"
+_USAGE_WRITE: Final = "set mot.generation.usage"
 
 META_KEYS: Final[tuple[MetaKey, ...]] = (
-    MetaKey("chat_response", UNTIL_0_6, PROVIDER_DOC.format(provider="ollama"), ".raw.response"),
-    MetaKey("oai_chat_response", UNTIL_0_6, PROVIDER_DOC.format(provider="openai") + " (or 'watsonx')", ".raw.response"),
-    MetaKey("oai_chat_response_choice", UNTIL_0_6, PROVIDER_DOC.format(provider="openai") + " (or 'watsonx')", ".raw.response"),
-    MetaKey("oai_chat_response_streamed", UNTIL_0_6, "mot.raw.streamed_chunks", ".raw.streamed_chunks"),
-    MetaKey("litellm_chat_response_streamed", UNTIL_0_6, "mot.raw.streamed_chunks", ".raw.streamed_chunks"),
-    MetaKey("litellm_full_response", UNTIL_0_6, PROVIDER_DOC.format(provider="litellm"), ".raw.response"),
-    MetaKey("litellm_chat_response", UNTIL_0_6, PROVIDER_DOC.format(provider="litellm"), ".raw.response"),
-    MetaKey("hf_output", UNTIL_0_6, PROVIDER_DOC.format(provider="huggingface"), ".raw.response"),
-    MetaKey("usage", UNTIL_0_6, "mot.generation.usage", ".generation.usage", unique=False),
-    MetaKey("oai_streaming_usage", UNTIL_0_6, "mot.generation.usage", ".generation.usage"),
-    MetaKey("litellm_streaming_usage", UNTIL_0_6, "mot.generation.usage", ".generation.usage"),
-    MetaKey("_telemetry_span", UNTIL_0_6, None),
-    MetaKey("logprobs", SINCE_0_7, None, unique=False),
-    MetaKey("additionalModelResponseFields", SINCE_0_7, None),
+    MetaKey("chat_response", UNTIL_0_6, PROVIDER_DOC.format(provider="ollama"), ".raw.response", write=_RAW_WRITE),
+    MetaKey(
+        "oai_chat_response", UNTIL_0_6, PROVIDER_DOC.format(provider="openai") + " (or 'watsonx')", ".raw.response",
+        write=_RAW_WRITE,
+    ),
+    MetaKey(
+        "oai_chat_response_choice", UNTIL_0_6, PROVIDER_DOC.format(provider="openai") + " (or 'watsonx')",
+        ".raw.response", write=_RAW_WRITE,
+    ),
+    MetaKey("oai_chat_response_streamed", UNTIL_0_6, "mot.raw.streamed_chunks", ".raw.streamed_chunks", write=_CHUNKS_WRITE),
+    MetaKey("litellm_chat_response_streamed", UNTIL_0_6, "mot.raw.streamed_chunks", ".raw.streamed_chunks", write=_CHUNKS_WRITE),
+    MetaKey("litellm_full_response", UNTIL_0_6, PROVIDER_DOC.format(provider="litellm"), ".raw.response", write=_RAW_WRITE),
+    MetaKey("litellm_chat_response", UNTIL_0_6, PROVIDER_DOC.format(provider="litellm"), ".raw.response", write=_RAW_WRITE),
+    MetaKey("hf_output", UNTIL_0_6, PROVIDER_DOC.format(provider="huggingface"), ".raw.response", write=_RAW_WRITE),
+    MetaKey("usage", UNTIL_0_6, "mot.generation.usage", ".generation.usage", unique=False, write=_USAGE_WRITE),
+    MetaKey("oai_streaming_usage", UNTIL_0_6, "mot.generation.usage", ".generation.usage", write=_USAGE_WRITE),
+    MetaKey("litellm_streaming_usage", UNTIL_0_6, "mot.generation.usage", ".generation.usage", write=_USAGE_WRITE),
+    MetaKey("_telemetry_span", UNTIL_0_6, None, note="spans live on the OpenTelemetry context"),
+    MetaKey("logprobs", SINCE_0_7, None, unique=False, note="litellm's backend keeps it in _meta"),
+    MetaKey("additionalModelResponseFields", SINCE_0_7, None, note="litellm's backend keeps it in _meta"),
 )
 
 META_KEYS_BY_NAME: Final = {k.key: k for k in META_KEYS}
@@ -266,28 +314,92 @@ def minor_release(version: str) -> str:
     return ".".join(version.split(".")[:2])
 
 
+def removed_in(releases: frozenset[str]) -> str | None:
+    """The first release after the last one in ``releases`` (``None``: still in the newest)."""
+    last = max(RELEASES.index(r) for r in releases)  # type: ignore[arg-type]
+    return RELEASES[last + 1] if last + 1 < len(RELEASES) else None
+
+
 def public_replacement(member: str) -> str | None:
-    """The public spelling that replaces a private thunk member (``None``: there is none)."""
+    """The public spelling that replaces a *read* of a private thunk member (``None``: there is none)."""
     info = MEMBERS_BY_NAME.get(member)
-    if info is not None and info.replacement and "(internal)" not in info.replacement:
-        return info.replacement
-    return None
+    return info.replacement if info is not None else None
+
+
+def _legacy_prefix(info: PrivateMember | MetaKey) -> str:
+    gone = removed_in(info.releases) if info.releases <= ALL_RELEASES - ONLY_0_8 else None
+    return f"removed in mellea {gone}: " if gone else ""
+
+
+def _migration(info: PrivateMember) -> str:
+    """What a legacy member became and the public way to do the same in this release."""
+    if info.replacement is not None:
+        return f"use {info.replacement}"
+    text = f"moved to {info.moved_to} (internal to {CORE_PACKAGE})"
+    return f"{text}; {info.instead}" if info.instead else f"{text}, no public replacement"
 
 
 def replacement_hint(member: str) -> str:
-    """The "what to do instead" sentence for a private thunk member."""
-    replacement = public_replacement(member)
-    if replacement is not None:
-        return f"use {replacement}"
+    """The "what to do instead" sentence for a *read* (or call) of a private thunk member."""
+    info = MEMBERS_BY_NAME.get(member)
+    if info is None:
+        return f"{member} is internal to {CORE_PACKAGE}"
+    if info.moved_to is not None:
+        return _legacy_prefix(info) + _migration(info)
+    if info.replacement is not None:
+        return f"use {info.replacement}"
     return f"{member} is internal to {CORE_PACKAGE}"
 
 
+def write_hint(member: str) -> str:
+    """The "what to do instead" sentence for a *write* (or delete) of a private thunk member.
+
+    Never names a read-only property: a member without a public setter says so, and
+    ``needs_producer_setting`` tells the checker to add its own producer setting."""
+    info = MEMBERS_BY_NAME.get(member)
+    if info is None:
+        return f"{member} is internal to {CORE_PACKAGE}"
+    if info.write is not None:
+        return _legacy_prefix(info) + info.write
+    if info.moved_to is not None:
+        return _legacy_prefix(info) + _migration(info)
+    if info.producer_writable:
+        read_only = ""
+        if info.replacement is not None:
+            read_only = f" ({info.replacement} only reads it)" if info.replacement.endswith(")") else (
+                f" ({info.replacement} is read-only)"
+            )
+        return f"there is no public setter{read_only}"
+    return f"{member} is internal to {CORE_PACKAGE}"
+
+
+def needs_producer_setting(member: str, key: str | None = None) -> bool:
+    """True when only producer code may write this (no public setter): the message then
+    names the producer setting of the checker in use."""
+    info = MEMBERS_BY_NAME.get(member)
+    if info is None or not info.producer_writable or info.write is not None:
+        return False
+    meta = META_KEYS_BY_NAME.get(key) if key is not None else None
+    return meta is None or meta.write is None and ONLY_0_8 <= meta.releases
+
+
 def meta_key_hint(key: str) -> str:
-    """The "what to do instead" sentence for ``mot._meta[key]``."""
+    """The "what to do instead" sentence for a read of ``mot._meta[key]``."""
     info = META_KEYS_BY_NAME.get(key)
     if info is not None and info.replacement:
         return f"use {info.replacement}"
+    if info is not None and info.note:
+        prefix = _legacy_prefix(info)
+        return prefix + info.note if prefix else f"_meta is internal to {CORE_PACKAGE} ({info.note})"
     return f"_meta is internal to {CORE_PACKAGE}"
+
+
+def meta_key_write_hint(key: str) -> str | None:
+    """Where a producer puts the data of a removed ``_meta`` key (``None``: not a removed key)."""
+    info = META_KEYS_BY_NAME.get(key)
+    if info is None or ONLY_0_8 <= info.releases:
+        return None
+    return _legacy_prefix(info) + (info.write or info.note)
 
 
 def module_matches(module: str, prefixes: tuple[str, ...] | frozenset[str]) -> bool:
