@@ -50,7 +50,10 @@ class ResultCache:
     """Cached findings for one cache folder and one set of engine options."""
 
     def __init__(self, folder: Path, options: EngineOptions) -> None:
-        key = json.dumps([tool_fingerprint(), options.internal_modules, options.producer_modules])
+        key = json.dumps([
+            tool_fingerprint(), options.internal_modules, options.producer_modules, options.extra_providers,
+            options.detect_producers,
+        ])
         self.folder = folder
         self.file = folder / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
         self.entries: dict[str, list[object]] = self._load()

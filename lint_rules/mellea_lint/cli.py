@@ -165,7 +165,9 @@ def _check(args: argparse.Namespace) -> int:
         raise ConfigError("--diff changes nothing and cannot be combined with --write-baseline")
     fixer = _fixer() if args.fix or args.diff else None
     known = Baseline(args.baseline) if args.baseline is not None else None
-    options = EngineOptions(config.internal_modules, config.producer_modules)
+    options = EngineOptions(
+        config.internal_modules, config.producer_modules, config.extra_providers, config.detect_producers
+    )
     found = discover(args.paths, config.root, config.exclude)
     cache = None
     if not args.no_cache:

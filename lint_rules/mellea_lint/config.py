@@ -17,7 +17,11 @@ from typing import Any
 from mellea_lint.surface import DEFAULT_INTERNAL_MODULES, DEFAULT_PRODUCER_MODULES
 
 TABLE = "mellea-lint"
-KEYS = ("select", "ignore", "exclude", "internal-modules", "producer-modules")
+KEYS = ("select", "ignore", "exclude", "internal-modules", "producer-modules", "extra-providers", "detect-producers")
+
+PRODUCER_ADVICE = f"list its module in producer-modules of [tool.{TABLE}] or add '# noqa: {{code}}'"
+"""How a ``mellea-lint`` user declares producer code; messages about writes only producers may
+make end with it (``{code}``: the rule). The flake8 plugin has its own (``flake8_plugin``)."""
 
 _SELECTOR = re.compile(r"[A-Z]+[0-9]*")
 _MODULE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -38,6 +42,10 @@ class LintConfig:
     exclude: tuple[str, ...] = ()
     internal_modules: tuple[str, ...] = DEFAULT_INTERNAL_MODULES
     producer_modules: tuple[str, ...] = DEFAULT_PRODUCER_MODULES
+    extra_providers: tuple[str, ...] = ()
+    """Third-party ``raw.provider`` literals MOT006 accepts besides mellea's own."""
+    detect_producers: bool = True
+    """Recognise producer code (backend classes, thunk-building functions, their callbacks)."""
 
     def enabled(self, code: str) -> bool:
         """Ruff's rule: the longest matching prefix wins; a tie between select and ignore ignores."""
@@ -84,7 +92,12 @@ def apply_table(config: LintConfig, table: Mapping[str, object], where: str) -> 
     for key in table:
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key {key!r} in [tool.{TABLE}] (known: {', '.join(KEYS)})")
-    values = {key: _string_list(table[key], f"{where}: [tool.{TABLE}] {key}") for key in table}
+    detect = table.get("detect-producers", True)
+    if not isinstance(detect, bool):
+        raise ConfigError(f"{where}: [tool.{TABLE}] detect-producers must be true or false, got {detect!r}")
+    values = {
+        key: _string_list(table[key], f"{where}: [tool.{TABLE}] {key}") for key in table if key != "detect-producers"
+    }
     for key in ("select", "ignore"):
         if key in values:
             check_selectors(values[key], f"{where}: [tool.{TABLE}] {key}", known_codes())
@@ -92,7 +105,7 @@ def apply_table(config: LintConfig, table: Mapping[str, object], where: str) -> 
         if key in values:
             check_modules(values[key], f"{where}: [tool.{TABLE}] {key}")
     fields: dict[str, Any] = {key.replace("-", "_"): tuple(v) for key, v in values.items()}
-    return replace(config, **fields)
+    return replace(config, **fields, detect_producers=detect)
 
 
 def _string_list(value: object, what: str) -> list[str]:

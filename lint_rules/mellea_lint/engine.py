@@ -13,12 +13,25 @@ import functools
 import os
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from . import surface
 from .findings import Finding
-from .inference import MAYBE_THUNK, Evaluator, Module, Scope, is_known_other, is_thunk
-from .visitor import AttributeUse, ImportUse, ModuleVisitor, StringUse
+from .config import PRODUCER_ADVICE
+from .inference import (
+    BUILTIN,
+    MAYBE_THUNK,
+    Evaluator,
+    FuncRef,
+    Module,
+    Scope,
+    class_is_backend,
+    is_known_other,
+    is_thunk,
+)
+from .visitor import AttributeUse, ImportUse, ModuleVisitor, ProviderUse, StringUse, function_scope
 
+_ANNOTATION_WRONG = " (the receiver's annotation looks wrong: only a thunk has this member)"
 _WRITE_MODES = frozenset({"write", "aug", "del", "item-write"})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -29,6 +42,7 @@ def check_source(
     *,
     internal_modules: Sequence[str] = surface.DEFAULT_INTERNAL_MODULES,
     producer_modules: Sequence[str] = surface.DEFAULT_PRODUCER_MODULES,
+    **options: Any,
 ) -> list[Finding]:
     """All findings in ``source`` (the text of the file at ``path``), sorted by position.
 
@@ -50,7 +64,7 @@ def check_source(
             lines.extend(_LINE_BREAK.split(source))
         return lines
 
-    return check_tree(tree, path, get_lines, module=module, producer_modules=producer_modules)
+    return check_tree(tree, path, get_lines, module=module, producer_modules=producer_modules, **options)
 
 
 def check_tree(
@@ -60,20 +74,35 @@ def check_tree(
     *,
     module: str | None,
     producer_modules: Sequence[str] = surface.DEFAULT_PRODUCER_MODULES,
+    detect_producers: bool = True,
+    extra_providers: Sequence[str] = (),
+    producer_advice: str = PRODUCER_ADVICE,
 ) -> list[Finding]:
     """Findings for an already parsed module (flake8 hands its tree over); ``module`` is
     the file's dotted name (``None``: not in a package), already known not to be internal.
-    ``get_lines`` returns the source lines; it is called only when there are findings."""
+    ``get_lines`` returns the source lines; it is called only when there are findings.
+
+    ``detect_producers``: recognise producer code without configuration (backend classes,
+    functions that build thunks, the callbacks they register). ``producer_advice`` is the
+    front end's own way to declare producer code (``{code}`` is the rule's code), named in
+    messages about writes only producers may make."""
     package = None
     if module is not None:
         package = module if os.path.basename(path) == "__init__.py" else module.rpartition(".")[0] or None
     visitor = ModuleVisitor(package)
     visitor.visit_module(tree)
-    if not (visitor.attributes or visitor.strings or visitor.imports):
+    if not (visitor.attributes or visitor.strings or visitor.imports or visitor.providers):
         return []
     relevant = visitor.mentions_mellea or (module is not None and module.split(".", 1)[0] == "mellea")
     producer = module is not None and surface.module_matches(module, tuple(producer_modules))
-    decider = _Decider(Evaluator(), relevant, producer, path, get_lines)
+    evaluator = Evaluator()
+    if detect_producers:
+        _mark_producers(visitor, evaluator)
+    known = frozenset(surface.PROVIDER_LITERALS) | frozenset(extra_providers)
+    decider = _Decider(evaluator, relevant, producer, detect_producers, producer_advice, path, get_lines)
+    if relevant:
+        for provider_use in visitor.providers:
+            decider.provider(provider_use, known)
     for use in visitor.attributes:
         decider.attribute(use)
     for string_use in visitor.strings:
@@ -84,44 +113,120 @@ def check_tree(
 
 
 def may_have_findings(source: str) -> bool:
-    """A cheap textual pre-check: every finding needs ``._``, a quoted ``_name`` or an import."""
-    return "._" in source or '"_' in source or "'_" in source or (
+    """A cheap textual pre-check: every finding needs ``._``, a quoted ``_name``, an import
+    or a ``.provider`` comparison."""
+    return "._" in source or '"_' in source or "'_" in source or ".provider" in source or (
         "import" in source and ("mellea" in source or "from ." in source)
     )
+
+
+def _mark_producers(visitor: ModuleVisitor, evaluator: Evaluator) -> None:
+    """Mark the scopes of producer code: classes deriving from a mellea backend, functions that
+    construct a thunk and fill it (write one of its private members), and the functions
+    registered as a thunk's callbacks."""
+    if visitor.builders:
+        for use in visitor.attributes:
+            if use.mode in _WRITE_MODES or use.mutated_through:
+                scope = function_scope(use.scope)
+                if scope is not None and id(scope) in visitor.builders:
+                    scope.producer = True
+    for cls in visitor.classes:
+        if class_is_backend(cls, evaluator):
+            cls.body.producer = True
+    for value, scope in visitor.callbacks:
+        for function in _callback_functions(value, scope, evaluator):
+            callback_scope = visitor.function_scopes.get(id(function))
+            if callback_scope is not None:
+                callback_scope.producer = True
+
+
+def _callback_functions(value: ast.expr, scope: Scope, evaluator: Evaluator) -> list[ast.AST]:
+    """The functions a registered callback value runs: ``f``, ``self.f``, ``partial(f, ...)``, a lambda."""
+    if isinstance(value, ast.Lambda):
+        return [value]
+    if isinstance(value, ast.Call) and value.args and _tail(value.func) == "partial":
+        return _callback_functions(value.args[0], scope, evaluator)
+    target = evaluator.type_of(value, scope, with_evidence=False)
+    return [target.node] if isinstance(target, FuncRef) else []
+
+
+def _tail(node: ast.expr) -> str | None:
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
 
 
 class _Decider:
     """Turns the visitor's uses into findings, asking the evaluator about receivers."""
 
     def __init__(
-        self, evaluator: Evaluator, relevant: bool, producer: bool, path: str,
-        get_lines: Callable[[], Sequence[str]],
+        self, evaluator: Evaluator, relevant: bool, producer: bool, detect_producers: bool,
+        producer_advice: str, path: str, get_lines: Callable[[], Sequence[str]],
     ) -> None:
         self.evaluator = evaluator
         self.relevant = relevant
         self.producer = producer
+        self.detect_producers = detect_producers
+        self.producer_advice = producer_advice
         self.path = path
         self.get_lines = get_lines
         self.findings: list[Finding] = []
 
-    def _thunk_receiver(self, receiver: ast.expr, scope: Scope, name: str, own: set[str]) -> tuple[bool, bool]:
-        """(flagged, certain) for ``receiver._name``.
+    def _in_producer(self, scope: Scope) -> bool:
+        """Configured producer module, or recognised producer code (see ``_mark_producers``)."""
+        return self.producer or (self.detect_producers and scope.in_producer())
+
+    def _thunk_receiver(
+        self, receiver: ast.expr, scope: Scope, name: str, own: set[str], narrowed: ast.expr | None,
+    ) -> tuple[bool, bool, bool]:
+        """(flagged, certain, annotation_wrong) for ``receiver._name``.
 
         Flagged: the receiver is a thunk, or may be one (a union) and ``name`` is a thunk
         member, or it is not known to be anything else and a use shows it is one.
         Certain (autofix allowed) needs more than this use itself and more than a union.
+        A receiver annotated as a builtin type but used with members only a thunk has is
+        flagged too: the annotation is what is wrong. Inside ``if isinstance(receiver, C)``
+        with ``C`` not a thunk class, the receiver is a ``C``.
         """
+        if narrowed is not None and is_known_other(self.evaluator.annotation_type(narrowed, scope)):
+            return False, False, False
         t = self.evaluator.type_of(receiver, scope, with_evidence=False)
         if is_thunk(t):
-            return True, True
-        if is_known_other(t) or not self.relevant:
-            return False, False
+            return True, True, False
+        if not self.relevant:
+            return False, False, False
         labels = self.evaluator.evidence(receiver, scope)
+        if t == BUILTIN:
+            return bool(labels or own), False, True
+        if is_known_other(t):
+            return False, False, False
         if labels - own:
-            return True, True
+            return True, True, False
         if t == MAYBE_THUNK:
-            return name in surface.MEMBERS_BY_NAME, False
-        return bool(labels & own), False
+            return name in surface.MEMBERS_BY_NAME, False, False
+        return bool(labels & own), False, False
+
+    def _write_hint(self, name: str, key: str | None, code: str) -> str:
+        legacy_key = surface.meta_key_write_hint(key) if key is not None else None
+        hint = legacy_key or surface.write_hint(name)
+        if surface.needs_producer_setting(name, key):
+            hint += "; if this is producer code, " + self.producer_advice.format(code=code)
+        return hint
+
+    @staticmethod
+    def _producer_may_write(name: str, key: str | None) -> bool:
+        """Producer code owns the members it must set; a removed name or ``_meta`` key stays reported."""
+        member = surface.MEMBERS_BY_NAME.get(name)
+        if member is None or not member.producer_writable:
+            return False
+        return key is None or surface.meta_key_write_hint(key) is None
+
+    @staticmethod
+    def _producer_may_read(name: str, mutated_through: bool) -> bool:
+        """Producer code reads what it owns where there is no public spelling, or where the public
+        one is ``None`` until the thunk is computed (``_underlying_value`` in a streaming callback)."""
+        member = surface.MEMBERS_BY_NAME.get(name)
+        if member is None or not member.producer_writable:
+            return False
+        return mutated_through or member.replacement is None or member.value_when_uncomputed
 
     def attribute(self, use: AttributeUse) -> None:
         node = use.node
@@ -135,43 +240,47 @@ class _Decider:
             return
         member = surface.MEMBERS_BY_NAME.get(name)
         meta = use.meta if name == surface.META_MEMBER else None
+        key = meta.key if meta is not None else None
         own: set[str] = set()
         if member is not None and member.unique and (use.mode != "call" or member.kind == "method"):
             own.add(name)
-        if meta is not None and meta.key is not None:
-            own.add(f"{name}[{meta.key!r}]")
-        flagged, certain = self._thunk_receiver(node.value, use.scope, name, own)
+        if key is not None:
+            info = surface.META_KEYS_BY_NAME.get(key)
+            if info is not None and info.unique:
+                own.add(f"{name}[{key!r}]")
+        flagged, certain, wrong = self._thunk_receiver(node.value, use.scope, name, own, use.narrowed)
         if not flagged:
             return
+        suffix = _ANNOTATION_WRONG if wrong else ""
         line, col = self._dot(node)
         end_line, end_col = node.end_lineno or line, self._char_col(node.end_lineno, node.end_col_offset)
+        producer = self._in_producer(use.scope)
         if use.mode in _WRITE_MODES:
-            if self.producer and member is not None and member.producer_writable:
+            if producer and self._producer_may_write(name, key):
                 return
-            target = f"{name}[{meta.key!r}]" if meta is not None and meta.key is not None else name
+            target = f"{name}[{key!r}]" if key is not None else name
             verb = "deleted" if use.mode == "del" else "written"
-            hint = surface.replacement_hint(name)
-            self._add(line, col, "MOT003", f"private thunk member {target} {verb}: {hint}", end_line, end_col)
+            hint = self._write_hint(name, key, "MOT003")
+            self._add(line, col, "MOT003", f"private thunk member {target} {verb}: {hint}{suffix}", end_line, end_col)
             return
-        owned = self.producer and member is not None and member.producer_writable
-        if meta is not None and meta.key is not None:
-            key_info = surface.META_KEYS_BY_NAME.get(meta.key)
-            target = f"{name}[{meta.key!r}]"
+        if key is not None:
+            key_info = surface.META_KEYS_BY_NAME.get(key)
+            target = f"{name}[{key!r}]"
             if key_info is not None and key_info.replacement:
                 fix = None
-                if certain and meta.how == "subscript" and key_info.fix and not use.mutated_through:
+                if certain and meta is not None and meta.how == "subscript" and key_info.fix and not use.mutated_through:
                     fix = key_info.fix
                     end_line = meta.node.end_lineno or end_line
                     end_col = self._char_col(meta.node.end_lineno, meta.node.end_col_offset)
-                self._add(line, col, "MOT001", f"private thunk member {target} read: use {key_info.replacement}",
+                self._add(line, col, "MOT001", f"private thunk member {target} read: use {key_info.replacement}{suffix}",
                           end_line, end_col, fix if col is not None else None)
                 return
-            if owned:
+            if producer and self._producer_may_write(name, key):
                 return  # a producer's own ``_meta`` entries (litellm's "logprobs")
-            self._add(line, col, "MOT002", f"private thunk member {target} read: {surface.meta_key_hint(meta.key)}",
+            self._add(line, col, "MOT002", f"private thunk member {target} read: {surface.meta_key_hint(key)}{suffix}",
                       end_line, end_col)
             return
-        if owned and (use.mutated_through or surface.public_replacement(name) is None):
+        if producer and self._producer_may_read(name, use.mutated_through):
             # Producers own what they set: ``mot._gen.start = ...``, ``mot._call.model_options``.
             # A read that has a public spelling (``mot._generate_log``) stays reported.
             return
@@ -179,29 +288,37 @@ class _Decider:
         verb = "called" if use.mode == "call" else "read"
         if member is not None and member.fix is not None:
             fix = member.fix if certain and use.mode == "read" and not use.mutated_through else None
-            self._add(line, col, "MOT001", f"private thunk member {name} {verb}: {hint}", end_line, end_col, fix)
+            self._add(line, col, "MOT001", f"private thunk member {name} {verb}: {hint}{suffix}", end_line, end_col, fix)
             return
-        self._add(line, col, "MOT002", f"private thunk member {name} {verb}: {hint}", end_line, end_col)
+        self._add(line, col, "MOT002", f"private thunk member {name} {verb}: {hint}{suffix}", end_line, end_col)
 
     def string(self, use: StringUse) -> None:
+        member = surface.MEMBERS_BY_NAME.get(use.name)
+        suffix = ""
         if use.receiver is not None:
-            member = surface.MEMBERS_BY_NAME.get(use.name)
             own = {use.name} if member is not None and member.unique else set()
-            flagged, _certain = self._thunk_receiver(use.receiver, use.scope, use.name, own)
+            flagged, _certain, wrong = self._thunk_receiver(use.receiver, use.scope, use.name, own, use.narrowed)
             if not flagged:
                 return
-        else:
-            member = surface.MEMBERS_BY_NAME.get(use.name)
-        if self.producer and member is not None and member.producer_writable and (
-            use.write or surface.public_replacement(use.name) is None
+            suffix = _ANNOTATION_WRONG if wrong else ""
+        if self._in_producer(use.scope) and (
+            self._producer_may_write(use.name, None) if use.write else self._producer_may_read(use.name, False)
         ):
             return  # the same ownership as for attribute access
+        hint = self._write_hint(use.name, None, "MOT004") if use.write else surface.replacement_hint(use.name)
         node = use.string
         self._add(
             node.lineno, node.col_offset, "MOT004",
-            f"private thunk member {use.name} named in a string: {surface.replacement_hint(use.name)}",
+            f"private thunk member {use.name} named in a string: {hint}{suffix}",
             node.end_lineno or node.lineno, node.end_col_offset or 0, raw=True,
         )
+
+    def provider(self, use: ProviderUse, known: frozenset[str]) -> None:
+        hint = surface.provider_hint(use.literal, known)
+        if hint is not None:
+            node = use.string
+            self._add(node.lineno, node.col_offset, "MOT006", f'"{use.literal}" is not a mellea provider{hint}',
+                      node.end_lineno or node.lineno, node.end_col_offset or 0, raw=True)
 
     def import_(self, use: ImportUse) -> None:
         alias = use.alias

@@ -63,6 +63,8 @@ class EngineOptions:
 
     internal_modules: tuple[str, ...]
     producer_modules: tuple[str, ...]
+    extra_providers: tuple[str, ...] = ()
+    detect_producers: bool = True
 
 
 def file_error(path: str, code: str, message: str, line: int = 1, col: int = 0) -> Finding:
@@ -149,7 +151,10 @@ def _engine_findings(
         return []
     if not engine.may_have_findings(source):
         return []
-    return engine.check_tree(tree, path, lines, module=module, producer_modules=options.producer_modules)
+    return engine.check_tree(
+        tree, path, lines, module=module, producer_modules=options.producer_modules,
+        extra_providers=options.extra_providers, detect_producers=options.detect_producers,
+    )
 
 
 def _reason(exc: SyntaxError | LookupError) -> str:

@@ -3,7 +3,7 @@
 Uses the tree flake8 already parsed (no second parse); ``# noqa`` and ``--select``
 are flake8's own. Options (command line or ``[flake8]`` in the config file):
 ``--mot-internal-modules`` and ``--mot-producer-modules``, comma-separated dotted
-module prefixes.
+module prefixes, and ``--mot-extra-providers``, third-party provider literals.
 """
 
 from __future__ import annotations
@@ -37,7 +37,14 @@ OPTIONS: Final = (
         "modules (comma-separated dotted prefixes) that produce thunks: they may write the "
         "members producers set and read those without a public replacement",
     ),
+    Option(
+        "--mot-extra-providers", (),
+        "third-party raw.provider literals (comma-separated) that MOT006 accepts besides mellea's own",
+    ),
 )
+
+PRODUCER_ADVICE: Final = "list its module in --mot-producer-modules or add '# noqa: {code}'"
+"""How a flake8 user declares producer code (the CLI's is ``config.PRODUCER_ADVICE``)."""
 
 
 class MotChecker:
@@ -46,6 +53,7 @@ class MotChecker:
     name = "mellea-lint"
     internal_modules: ClassVar[tuple[str, ...]] = surface.DEFAULT_INTERNAL_MODULES
     producer_modules: ClassVar[tuple[str, ...]] = surface.DEFAULT_PRODUCER_MODULES
+    extra_providers: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, tree: ast.Module, filename: str, lines: Sequence[str]) -> None:
         self.tree = tree
@@ -64,6 +72,7 @@ class MotChecker:
     def parse_options(cls, options: argparse.Namespace) -> None:
         cls.internal_modules = _prefixes(options.mot_internal_modules)
         cls.producer_modules = _prefixes(options.mot_producer_modules)
+        cls.extra_providers = _prefixes(options.mot_extra_providers)
 
     def run(self) -> Iterator[tuple[int, int, str, type[MotChecker]]]:
         module = module_name_for(self.filename) if self.filename not in ("stdin", "-") else None
@@ -73,7 +82,8 @@ class MotChecker:
             return
         findings = check_tree(
             self.tree, self.filename, lambda: self.lines, module=module,
-            producer_modules=self.producer_modules,
+            producer_modules=self.producer_modules, extra_providers=self.extra_providers,
+            producer_advice=PRODUCER_ADVICE,
         )
         for finding in findings:
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)

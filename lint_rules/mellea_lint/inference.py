@@ -17,6 +17,7 @@ expressions over those records into a handful of types that matter for the rules
   the file, so ``self.x`` and ``obj.x`` follow the class's own attributes;
 * ``Module(dotted)`` - an imported module (for ``mellea.core.base._CallInfo``);
 * ``OTHER`` - certainly not a thunk (literals, exception names, other classes);
+* ``BUILTIN`` - annotated as a builtin type, which cannot have a thunk's private members;
 * ``MAYBE_THUNK`` - a union of a thunk and other types (``Component | ModelOutputThunk``);
 * ``None`` - unknown.
 
@@ -85,6 +86,8 @@ THUNK_CLASS: Final = "thunk-class"
 THUNK_API: Final = "thunk-api"
 SAMPLING: Final = "sampling-result"
 OTHER: Final = "other"
+BUILTIN: Final = "builtin"
+"""Declared as a builtin or standard-library type (``Dict[str, Any]``): it has no private thunk member."""
 MAYBE_THUNK: Final = "maybe-thunk"
 
 Type: TypeAlias = "str | Seq | Tup | Inst | ClassRef | Module | FuncRef | None"
@@ -127,6 +130,16 @@ class Scope:
     declared_nonlocal: set[str] = field(default_factory=set)
     cls: ClassInfo | None = None  # for a class body: the class; for a method: its class
     self_name: str | None = None  # for a method: the name of its first parameter
+    producer: bool = False  # a backend class body, a function that builds thunks, a registered callback
+
+    def in_producer(self) -> bool:
+        """True inside producer code: this scope or an enclosing one is marked."""
+        scope: Scope | None = self
+        while scope is not None:
+            if scope.producer:
+                return True
+            scope = scope.parent
+        return False
 
     def bind(self, name: str, source: Source) -> None:
         self.bindings.setdefault(name, []).append(source)
@@ -179,6 +192,31 @@ def _class_is_thunk(cls: ClassInfo, seen: set[int]) -> bool:
                     return True
                 if kind == "import" and isinstance(extra, str) and extra.rsplit(".", 1)[-1] in THUNK_CLASS_NAMES:
                     return True
+    return False
+
+
+def class_is_backend(cls: ClassInfo, evaluator: Evaluator, seen: set[int] | None = None) -> bool:
+    """True when ``cls`` derives from a mellea backend class, directly or through local classes."""
+    seen = set() if seen is None else seen
+    if id(cls) in seen:
+        return False
+    seen.add(id(cls))
+    for base in cls.node.bases:
+        dotted = None
+        if isinstance(base, ast.Name):
+            for kind, _node, _scope, extra in cls.scope.resolve(base.id).bindings.get(base.id, ()):
+                if kind == "class" and isinstance(extra, ClassInfo) and class_is_backend(extra, evaluator, seen):
+                    return True
+                if kind == "import" and isinstance(extra, str):
+                    dotted = extra
+        elif isinstance(base, ast.Attribute):
+            owner = evaluator.type_of(base.value, cls.scope)
+            if isinstance(owner, Module):
+                dotted = f"{owner.dotted}.{base.attr}"
+        if dotted is not None:
+            module, _, name = dotted.rpartition(".")
+            if surface.is_backend_class(module, name):
+                return True
     return False
 
 
@@ -256,6 +294,12 @@ _PASS_THROUGH_GENERICS: Final = frozenset({"Optional", "Annotated", "ClassVar", 
 _LAST_ARG_GENERICS: Final = frozenset({"Awaitable", "Coroutine"})
 _UNKNOWN_ANNOTATIONS: Final = frozenset({"Any", "object", "None", "Self"})
 """Annotation names that say nothing about thunk-ness (any other class name is "not a thunk")."""
+_BUILTIN_ANNOTATIONS: Final = frozenset({
+    "dict", "Dict", "Mapping", "MutableMapping", "defaultdict", "DefaultDict", "OrderedDict", "Counter",
+    "ChainMap", "TypedDict", "list", "List", "str", "bytes", "int", "float", "bool", "complex",
+    "tuple", "Tuple", "set", "Set", "frozenset", "FrozenSet",
+})
+"""Annotation names of builtin and ``typing``/``collections`` types: no ``_meta``, no ``_generate_log``."""
 _SEQ_BUILTINS: Final = frozenset({"list", "tuple", "sorted", "reversed", "set", "frozenset", "iter"})
 _COPY_FUNCS: Final = frozenset({"copy", "deepcopy"})
 _COPY_METHODS: Final = frozenset({"__copy__", "__deepcopy__"})
@@ -476,7 +520,7 @@ class Evaluator:
                         return THUNK
                     if isinstance(declared, ClassRef):
                         return Inst(declared.cls)
-                return OTHER
+                return BUILTIN if name in _BUILTIN_ANNOTATIONS else OTHER
             case ast.Subscript(value=generic, slice=args):
                 generic_name = tail_name(generic)
                 items = list(args.elts) if isinstance(args, ast.Tuple) else [args]

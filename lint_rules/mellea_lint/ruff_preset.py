@@ -23,6 +23,9 @@ SELECTED = ("SLF001", "TID251")
 IMPORT_RULE = "private-core-import"
 """The MOT rule whose coarse ruff counterpart is TID251 (named in the ban messages)."""
 EXTERNAL = ("MOT",)
+UNCOVERED_RULE = "unknown-provider-literal"
+"""The MOT rule ruff has nothing for: it needs the provider literals of the surface table
+and the receiver's shape (``x.raw.provider``), which no ruff rule can be configured with."""
 
 
 def module_glob(module: str) -> str:
@@ -32,11 +35,15 @@ def module_glob(module: str) -> str:
 
 def banned_api() -> dict[str, str]:
     """Fully qualified private core name -> the message TID251 shows."""
-    code = next(rule.code for rule in RULES.values() if rule.name == IMPORT_RULE)
+    code = _code(IMPORT_RULE)
     return {
         f"{BASE_MODULE}.{name}": f"{note}; private to {CORE_PACKAGE} (mellea-lint {code})"
         for name, note in PRIVATE_CORE_NAMES.items()
     }
+
+
+def _code(name: str) -> str:
+    return next(rule.code for rule in RULES.values() if rule.name == name)
 
 
 def _toml_list(items: Sequence[str]) -> str:
@@ -48,6 +55,7 @@ def render(internal_modules: Sequence[str] = DEFAULT_INTERNAL_MODULES, *, pyproj
     prefix = "tool.ruff." if pyproject else ""
     lines = [
         "# mellea-lint preset for ruff (ruff has no plugins: run `mellea-lint check` for the MOT rules).",
+        f"# {_code(UNCOVERED_RULE)} ({UNCOVERED_RULE}) has no ruff counterpart at all: ruff cannot check it.",
         f"[{prefix}lint]",
         f"extend-select = {_toml_list(SELECTED)}",
         f"external = {_toml_list(EXTERNAL)}",

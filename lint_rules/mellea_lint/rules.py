@@ -154,6 +154,33 @@ _RULES = (
         example="from mellea.core.base import ModelOutputThunk, _CallInfo",
         use_instead="from mellea.core.base import ModelOutputThunk",
     ),
+    Rule(
+        code="MOT006",
+        name="unknown-provider-literal",
+        summary="String compared with a thunk's provider is not a mellea provider",
+        what=(
+            "Checks for string literals compared with `x.raw.provider` or `x.generation.provider` "
+            "(`==`, `!=`, `in` / `not in` a tuple, list or set, and `match`/`case` values) that are "
+            f"not a provider mellea {surface.MELLEA_VERSION} writes ("
+            + ", ".join(f"`{p!r}`" for p in surface.PROVIDER_LITERALS)
+            + ") nor one listed in `extra-providers`. The message suggests the closest known provider."
+        ),
+        why=(
+            "A misspelled provider never matches: the branch is dead and the payload code under it "
+            "never runs, with no error at run time. ruff cannot check this (it has no plugin "
+            "interface); the mypy plugin reports the same literals as `mellea-provider`."
+        ),
+        example=(
+            "mot = m.instruct(\"Summarise the report\")\n"
+            "if mot.raw.provider == \"olama\":\n"
+            "    print(mot.raw.response)"
+        ),
+        use_instead=(
+            "mot = m.instruct(\"Summarise the report\")\n"
+            "if mot.raw.provider == \"ollama\":\n"
+            "    print(mot.raw.response)"
+        ),
+    ),
 )
 
 RULES: Mapping[str, Rule] = MappingProxyType({rule.code: rule for rule in _RULES})

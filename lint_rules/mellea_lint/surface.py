@@ -309,6 +309,46 @@ SAMPLING_RESULT_FLAG: Final = "return_sampling_results"
 """Keyword that makes ``instruct``/``act``/... return a ``SamplingResult`` instead of a thunk."""
 
 
+BACKEND_MODULES: Final = ("mellea.backends", "mellea.core.backend")
+"""Where mellea defines its backends: a class deriving from one of their ``...Backend``
+classes is producer code (it builds thunks and must set their private state)."""
+BACKEND_BASE_CLASSES: Final = frozenset({"Backend", "FormatterBackend", "AdapterMixin"})
+"""mellea's abstract backend classes (``AdapterMixin`` derives from ``Backend``), wherever
+mellea re-exports them (``mellea.core``, ``mellea.backends``)."""
+
+GENERATION_CALLBACKS: Final = ("process", "post_process", "on_computed")
+"""``mot._gen`` fields holding the callbacks a backend registers; a function assigned there
+(or, before 0.7.0, to ``mot._process`` / ``_post_process`` / ``_on_computed``) is producer code."""
+
+
+def is_backend_class(module: str, name: str) -> bool:
+    """True for a mellea backend class ``module.name`` (abstract or concrete)."""
+    if name in BACKEND_BASE_CLASSES and module_matches(module, ("mellea",)):
+        return True
+    return module_matches(module, BACKEND_MODULES) and name.endswith("Backend")
+
+
+def is_callback_field(owner_attr: str | None, attr: str) -> bool:
+    """``x._gen.<attr>`` (``owner_attr == "_gen"``) or legacy ``x._<attr>`` holds a backend callback."""
+    if owner_attr == "_gen":
+        return attr in GENERATION_CALLBACKS
+    return attr.startswith("_") and attr[1:] in GENERATION_CALLBACKS
+
+
+PROVIDER_OWNERS: Final = ("raw", "generation")
+"""``mot.raw.provider`` and ``mot.generation.provider`` hold a provider literal."""
+
+
+def provider_hint(literal: str, known: frozenset[str] | tuple[str, ...]) -> str | None:
+    """``None`` when ``literal`` is a known provider, else a did-you-mean or the list of known ones."""
+    if literal in known:
+        return None
+    import difflib  # lazy: only a misspelled provider pays for it
+
+    close = difflib.get_close_matches(literal, sorted(known), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else f" (known: {', '.join(sorted(known))})"
+
+
 def minor_release(version: str) -> str:
     """``"0.8"`` for ``"0.8.0"`` / ``"0.8.1rc1"``: the key the ``releases`` sets use."""
     return ".".join(version.split(".")[:2])

@@ -57,6 +57,7 @@ class AttributeUse:
     mode: str  # "read" | "call" | "write" | "aug" | "del" | "item-write"
     meta: MetaUse | None
     mutated_through: bool  # ``x._name.y = ...`` / ``x._meta[k][j] = ...``: never autofixed
+    narrowed: ast.expr | None = None  # inside ``if isinstance(receiver, narrowed):``
 
 
 @dataclass(slots=True)
@@ -68,6 +69,15 @@ class StringUse:
     receiver: ast.expr | None  # None: the thunk class named inside a dotted target string
     scope: Scope
     write: bool
+    narrowed: ast.expr | None = None
+
+
+@dataclass(slots=True)
+class ProviderUse:
+    """A string compared with (or matched against) ``x.raw.provider`` / ``x.generation.provider``."""
+
+    string: ast.Constant
+    literal: str
 
 
 @dataclass(slots=True)
@@ -89,7 +99,15 @@ class ModuleVisitor:
         self.attributes: list[AttributeUse] = []
         self.strings: list[StringUse] = []
         self.imports: list[ImportUse] = []
+        self.providers: list[ProviderUse] = []
+        self.classes: list[ClassInfo] = []
+        self.function_scopes: dict[int, Scope] = {}
+        self.builders: set[int] = set()
+        """Function scopes that construct a thunk (producer code if they also fill one)."""
+        self.callbacks: list[tuple[ast.expr, Scope]] = []
+        """Values assigned to a thunk's callback fields (``mot._gen.process = ...``)."""
         self.mentions_mellea = False
+        self._narrowed: list[tuple[str, ast.expr]] = []
         self._raw_evidence: list[tuple[Scope, str, str]] = []
         self._called: set[int] = set()
         self._aug: set[int] = set()
@@ -122,6 +140,8 @@ class ModuleVisitor:
             ast.Subscript: self._subscript,  # type: ignore[dict-item]
             ast.Call: self._call,  # type: ignore[dict-item]
             ast.Compare: self._compare,  # type: ignore[dict-item]
+            ast.If: self._if,  # type: ignore[dict-item]
+            ast.Match: self._match,  # type: ignore[dict-item]
             ast.Name: self._name,  # type: ignore[dict-item]
             ast.MatchAs: self._match_as,  # type: ignore[dict-item]
             ast.MatchStar: self._match_name,  # type: ignore[dict-item]
@@ -202,6 +222,7 @@ class ModuleVisitor:
         self._visit_all(args.kw_defaults)
         outer.bind(node.name, ("def", node, outer, None))
         scope = Scope("function", outer)
+        self.function_scopes[id(node)] = scope
         first_kind = None
         if outer.kind == "class" and outer.cls is not None:
             outer.cls.methods[node.name] = node
@@ -232,6 +253,7 @@ class ModuleVisitor:
         self._visit_all(args.defaults)
         self._visit_all(args.kw_defaults)
         scope = Scope("function", self.scope)
+        self.function_scopes[id(node)] = scope
         for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
             if arg is not None:
                 scope.bind(arg.arg, ("param", None, scope, None))
@@ -244,6 +266,7 @@ class ModuleVisitor:
         body = Scope("class", self.scope)
         info = ClassInfo(node, self.scope, body)
         body.cls = info
+        self.classes.append(info)
         self.scope.bind(node.name, ("class", node, self.scope, info))
         self._in_scope(body, node.body)
 
@@ -272,6 +295,10 @@ class ModuleVisitor:
     def _assign(self, node: ast.Assign) -> None:
         self.visit(node.value)
         for target in node.targets:
+            if isinstance(target, ast.Attribute) and surface.is_callback_field(
+                target.value.attr if isinstance(target.value, ast.Attribute) else None, target.attr
+            ):
+                self.callbacks.append((node.value, self.scope))
             self._bind(target, ("value", node.value, self.scope, None))
             self.visit(target)
 
@@ -390,7 +417,7 @@ class ModuleVisitor:
                 mode = "aug" if ident in self._aug else "write"
             meta = self._meta.get(ident)
             mutated = ident in self._mutated or (meta is not None and id(meta.node) in self._mutated)
-            self.attributes.append(AttributeUse(node, self.scope, mode, meta, mutated))
+            self.attributes.append(AttributeUse(node, self.scope, mode, meta, mutated, self._narrowing(node.value)))
             member = surface.MEMBERS_BY_NAME.get(name)
             if member is not None and member.unique and (mode != "call" or member.kind == "method"):
                 self._evidence(node.value, name)
@@ -434,12 +461,52 @@ class ModuleVisitor:
                 and isinstance(left.value, str)
             ):
                 self._meta[id(right)] = MetaUse(left.value, "in", node)
+            if isinstance(op, (ast.Eq, ast.NotEq)):
+                self._provider_literals(left, [right])
+                self._provider_literals(right, [left])
+            elif isinstance(op, (ast.In, ast.NotIn)):
+                self._provider_literals(left, [right])
             left = right
+        self._children(node)
+
+    def _if(self, node: ast.If) -> None:
+        self.visit(node.test)
+        narrowed = _isinstance_checks(node.test)
+        self._narrowed.extend(narrowed)
+        try:
+            self._visit_all(node.body)
+        finally:
+            del self._narrowed[len(self._narrowed) - len(narrowed):]
+        self._visit_all(node.orelse)
+
+    def _narrowing(self, receiver: ast.expr) -> ast.expr | None:
+        """The class an enclosing ``if isinstance(receiver, C):`` narrows ``receiver`` to."""
+        if self._narrowed:
+            key = receiver_key(receiver)
+            for narrowed_key, cls in reversed(self._narrowed):
+                if narrowed_key == key:
+                    return cls
+        return None
+
+    def _provider_literals(self, subject: ast.expr, values: list[ast.expr]) -> None:
+        if _is_provider_field(subject):
+            for value in values:
+                for item in value.elts if isinstance(value, (ast.Tuple, ast.List, ast.Set)) else [value]:
+                    if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                        self.providers.append(ProviderUse(item, item.value))
+
+    def _match(self, node: ast.Match) -> None:
+        for case in node.cases:
+            self._provider_literals(node.subject, _pattern_values(case.pattern))
         self._children(node)
 
     def _call(self, node: ast.Call) -> None:
         func = node.func
         self._called.add(id(func))
+        if tail_name(func) in THUNK_CLASS_NAMES:
+            scope = function_scope(self.scope)
+            if scope is not None:
+                self.builders.add(id(scope))
         args = node.args
         if isinstance(func, ast.Attribute):
             owner = func.value
@@ -471,7 +538,7 @@ class ModuleVisitor:
     def _string_use(self, receiver: ast.expr, string: ast.expr, *, write: bool) -> None:
         if not (isinstance(string, ast.Constant) and isinstance(string.value, str) and is_private(string.value)):
             return
-        self.strings.append(StringUse(string, string.value, receiver, self.scope, write))
+        self.strings.append(StringUse(string, string.value, receiver, self.scope, write, self._narrowing(receiver)))
         member = surface.MEMBERS_BY_NAME.get(string.value)
         if member is not None and member.unique:
             self._evidence(receiver, string.value)
@@ -499,6 +566,48 @@ def _is_str(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
+
+
+def function_scope(scope: Scope) -> Scope | None:
+    """The function (or lambda) whose code ``scope`` is part of (``None``: module or class level)."""
+    current: Scope | None = scope
+    while current is not None and current.kind != "function":
+        if current.kind == "class":
+            return None
+        current = current.parent
+    return current
+
+
+def _isinstance_checks(test: ast.expr) -> list[tuple[str, ast.expr]]:
+    """(receiver key, class) for each ``isinstance(x, C)`` that must hold when ``test`` is true."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return [check for value in test.values for check in _isinstance_checks(value)]
+    if (
+        isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance"
+        and len(test.args) == 2 and not test.keywords
+    ):
+        key = receiver_key(test.args[0])
+        if key is not None:
+            return [(key, test.args[1])]
+    return []
+
+
+def _is_provider_field(node: ast.expr) -> bool:
+    """``x.raw.provider`` / ``x.generation.provider``."""
+    return (
+        isinstance(node, ast.Attribute) and node.attr == "provider"
+        and isinstance(node.value, ast.Attribute) and node.value.attr in surface.PROVIDER_OWNERS
+    )
+
+
+def _pattern_values(pattern: ast.pattern) -> list[ast.expr]:
+    if isinstance(pattern, ast.MatchValue):
+        return [pattern.value]
+    if isinstance(pattern, ast.MatchOr):
+        return [v for p in pattern.patterns for v in _pattern_values(p)]
+    if isinstance(pattern, ast.MatchAs) and pattern.pattern is not None:
+        return _pattern_values(pattern.pattern)
+    return []
 
 
 def _names_thunk_class(node: ast.expr) -> bool:

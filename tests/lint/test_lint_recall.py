@@ -23,5 +23,5 @@ def test_recall_and_precision_on_mellea_060() -> None:
     )
     figures = dict(re.findall(r"^(recall|precision):\s+([\d.]+)%", result.stdout, re.MULTILINE))
     assert set(figures) == {"recall", "precision"}, result.stdout
-    assert float(figures["recall"]) >= 95.0, result.stdout
-    assert float(figures["precision"]) >= 98.0, result.stdout
+    assert float(figures["recall"]) == 100.0, result.stdout
+    assert float(figures["precision"]) == 100.0, result.stdout
