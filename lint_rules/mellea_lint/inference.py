@@ -356,6 +356,8 @@ class Evaluator:
                 return self.type_of(value, scope)
             case ast.Subscript(value=value, slice=index):
                 container = self.type_of(value, scope)
+                if container == THUNK_CLASS or isinstance(container, ClassRef):
+                    return container  # a generic alias: ModelOutputThunk[str](...) builds a thunk
                 if isinstance(index, ast.Slice):
                     return container if isinstance(container, Seq) else None
                 if isinstance(index, ast.Constant) and isinstance(index.value, int):

@@ -53,7 +53,17 @@ SETTINGS: Final = (
         "also narrows to `CustomProviderRaw[Literal[literal], Type]`, and the literal is a "
         "known provider for `mellea-provider`.",
     ),
+    Setting(
+        "detect_producers", "bool", "true / false", "true",
+        "Recognise producer code without configuration: classes deriving from a mellea backend, "
+        "functions that build a thunk and fill it, the callbacks they register.",
+    ),
 )
+PRODUCER_ADVICE: Final = (
+    f"list its module in producer_modules of [{INI_SECTION}] or add '# type: ignore[mellea-private]'"
+)
+"""How a mypy user declares producer code; messages about writes only producers may make end with it."""
+
 KNOWN_KEYS: Final = frozenset(s.key for s in SETTINGS)
 
 _MODULE_RE: Final = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
@@ -64,6 +74,7 @@ class PluginConfig:
     internal_modules: tuple[str, ...] = surface.DEFAULT_INTERNAL_MODULES
     producer_modules: tuple[str, ...] = surface.DEFAULT_PRODUCER_MODULES
     extra_providers: Mapping[str, str] = field(default_factory=dict)
+    detect_producers: bool = True
 
     def cache_key(self) -> dict[str, Any]:
         """Every setting, JSON-encodable, for ``report_config_data``."""
@@ -71,6 +82,7 @@ class PluginConfig:
             "internal_modules": list(self.internal_modules),
             "producer_modules": list(self.producer_modules),
             "extra_providers": dict(sorted(self.extra_providers.items())),
+            "detect_producers": self.detect_producers,
         }
 
 
@@ -109,6 +121,11 @@ def from_toml(section: object) -> PluginConfig:
                 f"[{TOML_SECTION}] extra_providers must be a table of literal = \"dotted.Type\", got {raw!r}"
             )
         values["extra_providers"] = _providers(raw)
+    if "detect_producers" in section:
+        raw = section["detect_producers"]
+        if not isinstance(raw, bool):
+            raise ConfigError(f"[{TOML_SECTION}] detect_producers must be true or false, got {raw!r}")
+        values["detect_producers"] = raw
     return PluginConfig(**values)
 
 
@@ -128,6 +145,11 @@ def from_ini(section: Mapping[str, str]) -> PluginConfig:
                 )
             pairs[literal.strip()] = type_name.strip()
         values["extra_providers"] = _providers(pairs)
+    if "detect_producers" in section:
+        raw_flag = section["detect_producers"].strip().lower()
+        if raw_flag not in ("true", "false"):
+            raise ConfigError(f"[{INI_SECTION}] detect_producers must be true or false, got {raw_flag!r}")
+        values["detect_producers"] = raw_flag == "true"
     return PluginConfig(**values)
 
 

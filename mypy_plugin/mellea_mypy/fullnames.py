@@ -36,3 +36,12 @@ GETATTR_FAMILY: Final[dict[str, Literal["read", "write", "delete"]]] = {
     "builtins.delattr": "delete",
 }
 """Builtins that reach a member by a string name, and what they do to it."""
+
+PATCHER_METHODS: Final[dict[str, Literal["read", "write", "delete"]]] = {
+    "_pytest.monkeypatch.MonkeyPatch.setattr": "write",
+    "_pytest.monkeypatch.MonkeyPatch.delattr": "delete",
+    "unittest.mock._patcher.object": "write",
+    "pytest_mock.plugin.MockerFixture._Patcher.object": "write",
+}
+"""Test helpers that patch a member named by a string: ``monkeypatch.setattr(obj, "_x", v)``,
+``mock.patch.object(obj, "_x")``, ``mocker.patch.object(obj, "_x")`` (the lint's MOT004 forms)."""

@@ -30,7 +30,7 @@ from .syntax_index import SyntaxIndex, build, is_private_name
 
 _INSTALLED_PATH = re.compile(r"/(site-packages|dist-packages|typeshed)/")
 
-PLUGIN_VERSION = "1"
+PLUGIN_VERSION = "2"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
 
 
@@ -98,6 +98,9 @@ class MelleaPlugin(Plugin):
         return None
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
+        patch_action = fullnames.PATCHER_METHODS.get(fullname)
+        if patch_action is not None:
+            return partial(self._string_access, patch_action)
         owner, _, member = fullname.rpartition(".")
         if owner in fullnames.PRIVATE_OWNER_CLASSES and is_private_name(member):
             return partial(self._private_call, owner, member)
@@ -119,7 +122,7 @@ class MelleaPlugin(Plugin):
         if cached is not None and cached[0] is tree:
             index = cached[1]
         else:
-            index = build(tree)
+            index = build(tree, detect_producers=self.config.detect_producers)
             narrowing.retarget_class_patterns(index, self._lookup, self.config.extra_providers)
             self._indexes[api.path] = (tree, index)
         if not index.imports_reported and not any(True for _ in api.msg.errors.get_watchers()):
@@ -168,7 +171,7 @@ class MelleaPlugin(Plugin):
         privacy.check(ctx.api, access, self._index(ctx.api), self.config)
         return ctx.default_return_type
 
-    def _string_access(self, action: privacy.Action, ctx: FunctionContext) -> Type:
+    def _string_access(self, action: privacy.Action, ctx: FunctionContext | MethodContext) -> Type:
         if len(ctx.args) >= 2 and ctx.args[0] and ctx.args[1]:
             found = privacy.string_access(ctx.arg_types[0][0], ctx.args[1][0])
             if found is not None:
@@ -178,5 +181,7 @@ class MelleaPlugin(Plugin):
 
     def _restore_members(self, ctx: ClassDefContext) -> None:
         thunk = self._lookup(fullnames.THUNK_CLASS)
-        if isinstance(thunk, TypeInfo) and self._is_stub(thunk.module_name):
-            privacy.restore_omitted_members(thunk, AnyType(TypeOfAny.special_form))
+        if isinstance(thunk, TypeInfo):
+            privacy.restore_omitted_members(
+                thunk, AnyType(TypeOfAny.special_form), stub=self._is_stub(thunk.module_name)
+            )

@@ -12,7 +12,6 @@ runtime meaning is unchanged: mypy never executes the tree.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Mapping
 
 from mellea_lint import surface
@@ -73,11 +72,9 @@ def check_provider_literals(
 def report_unknown_provider(
     api: CheckerPluginInterface, literal: str, context: Node, known: frozenset[str]
 ) -> None:
-    if literal in known:
-        return
-    close = difflib.get_close_matches(literal, sorted(known), n=1, cutoff=0.6)
-    hint = f'; did you mean "{close[0]}"?' if close else f" (known: {', '.join(sorted(known))})"
-    errorcodes.error_provider(api, literal, hint, context)
+    hint = surface.provider_hint(literal, known)
+    if hint is not None:
+        errorcodes.error_provider(api, literal, hint, context)
 
 
 def raw_with_extra_providers(

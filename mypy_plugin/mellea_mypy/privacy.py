@@ -16,7 +16,7 @@ from mypy.plugin import CheckerPluginInterface
 from mypy.types import Instance, Type, TypeType, UnionType, get_proper_type
 
 from . import errorcodes, fullnames
-from .config import PluginConfig
+from .config import PRODUCER_ADVICE, PluginConfig
 from .syntax_index import SyntaxIndex, is_private_name
 
 Action = Literal["read", "write", "delete", "call"]
@@ -48,31 +48,61 @@ def private_owner(typ: Type) -> str | None:
     return None
 
 
-def is_allowed(access: Access, module: str, config: PluginConfig) -> bool:
-    if surface.module_matches(module, config.internal_modules):
+def _meta_key(access: Access, index: SyntaxIndex) -> str | None:
+    context = access.context
+    return index.meta_keys.get(context) if isinstance(context, MemberExpr) else None
+
+
+def _writes(access: Access, index: SyntaxIndex) -> bool:
+    """A write, a delete, or a write through ``x._meta[k] = v`` / ``x._meta.update(...)``."""
+    return access.action in ("write", "delete") or (
+        isinstance(access.context, MemberExpr) and access.context in index.meta_writes
+    )
+
+
+def in_producer(access: Access, index: SyntaxIndex, config: PluginConfig) -> bool:
+    """Configured producer module, or producer code recognised without configuration."""
+    return surface.module_matches(index.module, config.producer_modules) or (
+        config.detect_producers and index.in_producer(access.context.line)
+    )
+
+
+def is_allowed(access: Access, index: SyntaxIndex, config: PluginConfig) -> bool:
+    """The lint engine's ownership rules (``mellea_lint.engine._Decider``), for one access."""
+    if surface.module_matches(index.module, config.internal_modules):
         return True
-    if not surface.module_matches(module, config.producer_modules):
+    if not in_producer(access, index, config):
         return False
     if access.owner in fullnames.SUBOBJECT_CLASSES:
         return True
     info = surface.MEMBERS_BY_NAME.get(access.member)
     if info is None or not info.producer_writable:
         return False
-    if access.action == "write":
-        return True
-    return access.action in ("read", "delete") and surface.public_replacement(access.member) is None
+    key = _meta_key(access, index)
+    if _writes(access, index):
+        return key is None or surface.meta_key_write_hint(key) is None
+    if key is not None:
+        meta = surface.META_KEYS_BY_NAME.get(key)
+        return meta is None or (meta.replacement is None and surface.meta_key_write_hint(key) is None)
+    return info.replacement is None or info.value_when_uncomputed
 
 
 def hint(access: Access, index: SyntaxIndex) -> str:
     if access.owner in fullnames.SUBOBJECT_CLASSES:
         return f"{short(access.owner)} is internal to {surface.CORE_PACKAGE}"
-    if isinstance(access.context, MemberExpr) and access.context in index.meta_keys:
-        return surface.meta_key_hint(index.meta_keys[access.context])
+    key = _meta_key(access, index)
+    if _writes(access, index):
+        text = (surface.meta_key_write_hint(key) if key is not None else None) or surface.write_hint(access.member)
+        if surface.needs_producer_setting(access.member, key):
+            text += "; if this is producer code, " + PRODUCER_ADVICE
+        return text
+    if key is not None:
+        return surface.meta_key_hint(key)
     return surface.replacement_hint(access.member)
 
 
 def check(api: CheckerPluginInterface, access: Access, index: SyntaxIndex, config: PluginConfig) -> None:
-    if is_allowed(access, index.module, config):
+    if is_allowed(access, index, config):
         return
     errorcodes.error_private(
         api, f'member "{access.member}" of {short(access.owner)}', hint(access, index), access.context
@@ -124,15 +154,19 @@ def report_imports(api: CheckerPluginInterface, index: SyntaxIndex, config: Plug
         errorcodes.error_private(api, f'name "{name}" imported from {module}', note, node)
 
 
-def restore_omitted_members(info: TypeInfo, any_type: Type) -> None:
-    """Declare the private members a stub omits, typed ``Any``, on the thunk class.
+def restore_omitted_members(info: TypeInfo, any_type: Type, *, stub: bool) -> None:
+    """Declare the private members the thunk class lacks, typed ``Any``: those a stub omits,
+    and the legacy members of older mellea releases (``_generate``, ``_action``, ...).
 
-    The stubs leave them out so that every checker rejects them; with the plugin
-    loaded, an access then reaches the attribute hook, which reports
-    ``mellea-private`` with the replacement instead of a bare ``attr-defined``.
+    The stubs leave them out so that every checker rejects them, and mellea 0.8.0 no longer
+    has the legacy ones; with the plugin loaded, an access then reaches the attribute hook,
+    which reports ``mellea-private`` with the replacement or migration hint instead of a bare
+    ``attr-defined``. Against the runtime source (``stub`` false) only the legacy members are
+    added: the current ones are the source's own, typed by its ``__init__``.
     """
+    kinds = ("field", "method", "legacy-field") if stub else ("legacy-field",)
     for member in surface.PRIVATE_MEMBERS:
-        if member.kind in ("field", "method") and member.name not in info.names:
+        if member.kind in kinds and member.name not in info.names:
             var = Var(member.name, any_type)
             var.info = info
             var._fullname = f"{info.fullname}.{member.name}"

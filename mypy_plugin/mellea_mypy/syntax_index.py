@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from mellea_lint import surface
 from mypy.nodes import (
+    AssignmentStmt,
     CallExpr,
+    DelStmt,
     ComparisonExpr,
     Expression,
     ImportFrom,
@@ -24,6 +26,7 @@ from mypy.nodes import (
     MemberExpr,
     MypyFile,
     Node,
+    OperatorAssignmentStmt,
     SetExpr,
     Statement,
     StrExpr,
@@ -55,12 +58,23 @@ class SyntaxIndex:
     """Sub-pattern of ``C(provider=<literal>)`` -> the class pattern and the literal."""
     private_imports: list[tuple[ImportFrom, str, str]] = field(default_factory=list)
     """``from mellea.core... import _name``: (node, module, name)."""
+    meta_writes: set[MemberExpr] = field(default_factory=set)
+    """``x._meta`` nodes written through: ``x._meta[k] = v``, ``del x._meta[k]``, ``x._meta.update(...)``."""
+    producer_spans: list[tuple[int, int]] = field(default_factory=list)
+    """Line spans of producer code recognised without configuration (``producers``)."""
     imports_reported: bool = False
 
+    def in_producer(self, line: int) -> bool:
+        return any(first <= line <= last for first, last in self.producer_spans)
 
-def build(tree: MypyFile) -> SyntaxIndex:
+
+def build(tree: MypyFile, *, detect_producers: bool = True) -> SyntaxIndex:
     index = SyntaxIndex(tree.fullname)
     _Collector(index, tree).walk()
+    if detect_producers:
+        from .producers import producer_spans  # it imports this module
+
+        index.producer_spans = producer_spans(tree)
     return index
 
 
@@ -95,7 +109,7 @@ _SEMANTIC_LINKS = frozenset({"node", "def_var", "original_def", "expanded", "ana
 modules); the walk follows syntactic children only."""
 
 
-def _children(node: Node) -> Iterator[Node]:
+def children(node: Node) -> Iterator[Node]:
     """Syntactic children of a node. mypy is compiled, so a plugin cannot subclass its
     ``TraverserVisitor``; the attribute list mypyc records per class stands in for it."""
     for attr in getattr(type(node), "__mypyc_attrs__", ()):
@@ -111,6 +125,9 @@ def _children(node: Node) -> Iterator[Node]:
 
 
 _VISITORS: dict[type, str] = {
+    AssignmentStmt: "visit_assignment_stmt",
+    OperatorAssignmentStmt: "visit_operator_assignment_stmt",
+    DelStmt: "visit_del_stmt",
     IndexExpr: "visit_index_expr",
     CallExpr: "visit_call_expr",
     ComparisonExpr: "visit_comparison_expr",
@@ -134,7 +151,7 @@ class _Collector:
                 continue
             seen.add(id(node))
             self.visit(node)
-            stack.extend(reversed(list(_children(node))))
+            stack.extend(reversed(list(children(node))))
 
     def visit(self, node: Node) -> None:
         visit = getattr(self, _VISITORS.get(type(node), ""), None)
@@ -147,6 +164,20 @@ class _Collector:
                 (lit.value, lit) for lit in literals
             )
 
+    def _meta_written(self, target: Expression) -> None:
+        if isinstance(target, IndexExpr) and isinstance(target.base, MemberExpr) and target.base.name == "_meta":
+            self.index.meta_writes.add(target.base)
+
+    def visit_assignment_stmt(self, o: AssignmentStmt) -> None:
+        for lvalue in o.lvalues:
+            self._meta_written(lvalue)
+
+    def visit_operator_assignment_stmt(self, o: OperatorAssignmentStmt) -> None:
+        self._meta_written(o.lvalue)
+
+    def visit_del_stmt(self, o: DelStmt) -> None:
+        self._meta_written(o.expr)
+
     def visit_index_expr(self, o: IndexExpr) -> None:
         if isinstance(o.base, MemberExpr) and o.base.name == "_meta" and isinstance(o.index, StrExpr):
             self.index.meta_keys[o.base] = o.index.value
@@ -155,13 +186,14 @@ class _Collector:
         callee = o.callee
         if (
             isinstance(callee, MemberExpr)
-            and callee.name in ("get", "pop", "setdefault")
+            and callee.name in ("get", "pop", "setdefault", "update", "clear", "popitem")
             and isinstance(callee.expr, MemberExpr)
             and callee.expr.name == "_meta"
-            and o.args
-            and isinstance(o.args[0], StrExpr)
         ):
-            self.index.meta_keys[callee.expr] = o.args[0].value
+            if callee.name != "get":
+                self.index.meta_writes.add(callee.expr)
+            if o.args and isinstance(o.args[0], StrExpr) and callee.name != "update":
+                self.index.meta_keys[callee.expr] = o.args[0].value
 
     def visit_comparison_expr(self, o: ComparisonExpr) -> None:
         for op, left, right in o.pairwise():
