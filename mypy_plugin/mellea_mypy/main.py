@@ -161,9 +161,14 @@ class MelleaPlugin(Plugin):
     def _member_attribute(self, owner: str, member: str, ctx: AttributeContext) -> Type:
         private_owner = privacy.member_access(owner, member, ctx.type)
         if private_owner is not None and not privacy.reported_through_parent(ctx.context):
+            index = self._index(ctx.api)
             action: privacy.Action = "write" if ctx.is_lvalue else "read"
+            if ctx.context in index.deleted:
+                action = "delete"
+            elif not ctx.is_lvalue and ctx.context in index.aug_targets:
+                return ctx.default_attr_type  # ``x._name += v``: the write reports it
             access = privacy.Access(private_owner, member, action, ctx.context)
-            privacy.check(ctx.api, access, self._index(ctx.api), self.config)
+            privacy.check(ctx.api, access, index, self.config)
         return ctx.default_attr_type
 
     def _private_call(self, owner: str, member: str, ctx: MethodContext) -> Type:

@@ -13,7 +13,7 @@ from typing import Literal
 from mellea_lint import surface
 from mypy.nodes import MDEF, Context, MemberExpr, StrExpr, SymbolTableNode, TypeInfo, Var
 from mypy.plugin import CheckerPluginInterface
-from mypy.types import Instance, Type, TypeType, UnionType, get_proper_type
+from mypy.types import CallableType, Instance, Type, TypeType, UnionType, get_proper_type
 
 from . import errorcodes, fullnames
 from .config import PRODUCER_ADVICE, PluginConfig
@@ -40,6 +40,8 @@ def private_owner(typ: Type) -> str | None:
     proper = get_proper_type(typ)
     if isinstance(proper, TypeType):
         proper = get_proper_type(proper.item)
+    elif isinstance(proper, CallableType) and proper.is_type_obj():  # the class itself: ModelOutputThunk
+        proper = get_proper_type(proper.ret_type)
     if isinstance(proper, UnionType):
         owners = (private_owner(item) for item in proper.items)
         return next((o for o in owners if o is not None), None)

@@ -60,6 +60,10 @@ class SyntaxIndex:
     """``from mellea.core... import _name``: (node, module, name)."""
     meta_writes: set[MemberExpr] = field(default_factory=set)
     """``x._meta`` nodes written through: ``x._meta[k] = v``, ``del x._meta[k]``, ``x._meta.update(...)``."""
+    aug_targets: set[MemberExpr] = field(default_factory=set)
+    """``x._name`` of ``x._name += v``: mypy reads it too, but the write is the one finding."""
+    deleted: set[MemberExpr] = field(default_factory=set)
+    """``x._name`` of ``del x._name`` (mypy's hook sees a read)."""
     producer_spans: list[tuple[int, int]] = field(default_factory=list)
     """Line spans of producer code recognised without configuration (``producers``)."""
     imports_reported: bool = False
@@ -174,9 +178,13 @@ class _Collector:
 
     def visit_operator_assignment_stmt(self, o: OperatorAssignmentStmt) -> None:
         self._meta_written(o.lvalue)
+        if isinstance(o.lvalue, MemberExpr):
+            self.index.aug_targets.add(o.lvalue)
 
     def visit_del_stmt(self, o: DelStmt) -> None:
         self._meta_written(o.expr)
+        targets = o.expr.items if isinstance(o.expr, TupleExpr) else [o.expr]
+        self.index.deleted.update(t for t in targets if isinstance(t, MemberExpr))
 
     def visit_index_expr(self, o: IndexExpr) -> None:
         if isinstance(o.base, MemberExpr) and o.base.name == "_meta" and isinstance(o.index, StrExpr):
@@ -203,6 +211,10 @@ class _Collector:
                         self._add_provider_literals(member, [other])
             elif op in ("in", "not in") and isinstance(left, MemberExpr) and _is_provider_member(left):
                 self._add_provider_literals(left, _str_literals(right))
+            elif op in ("in", "not in") and isinstance(right, MemberExpr) and right.name == "_meta" and (
+                isinstance(left, StrExpr)
+            ):
+                self.index.meta_keys[right] = left.value
 
     def visit_match_stmt(self, o: MatchStmt) -> None:
         if isinstance(o.subject, MemberExpr) and _is_provider_member(o.subject):
