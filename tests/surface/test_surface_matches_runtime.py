@@ -10,6 +10,7 @@ import ast
 import dataclasses
 import importlib.metadata
 import inspect
+import re
 from pathlib import Path
 
 import mellea.backends
@@ -166,3 +167,98 @@ def test_provider_table_is_every_literal_a_backend_writes_into_raw() -> None:
 def test_thunk_returning_apis_return_thunks(api: str) -> None:
     annotation = str(inspect.signature(getattr(MelleaSession, api)).return_annotation)
     assert "ModelOutputThunk" in annotation or "SamplingResult" in annotation, annotation
+
+
+READ_ONLY_PROPERTIES = sorted(
+    name for name, value in vars(base.ModelOutputThunk).items()
+    if isinstance(value, property) and value.fset is None
+)
+
+
+def _settable(name: str) -> bool:
+    """A settable property, or a plain attribute of a fresh thunk (not a method)."""
+    declared = getattr(base.ModelOutputThunk, name, None)
+    if isinstance(declared, property):
+        return declared.fset is not None
+    return declared is None and name in vars(base.ModelOutputThunk(None))
+
+
+def test_read_only_properties_are_the_ones_the_advice_must_avoid() -> None:
+    assert {"generate_log", "error", "cancelled"} <= set(READ_ONLY_PROPERTIES)
+
+
+@pytest.mark.parametrize("member", [m for m in surface.PRIVATE_MEMBERS if m.write], ids=lambda m: m.name)
+def test_write_advice_names_a_real_setter_or_a_public_method(member: surface.PrivateMember) -> None:
+    assert member.write is not None
+    if member.setter is not None:
+        assert _settable(member.setter), member.setter
+        assert f"mot.{member.setter}" in member.write
+    else:
+        called = re.findall(r"mot\.(\w+)\(", member.write)
+        assert called and all(name in surface.PUBLIC_METHODS for name in called), member.write
+
+
+@pytest.mark.parametrize("member", surface.PRIVATE_MEMBERS, ids=lambda m: m.name)
+def test_write_hint_never_offers_a_read_only_property_for_a_write(member: surface.PrivateMember) -> None:
+    hint = surface.write_hint(member.name)
+    for name in READ_ONLY_PROPERTIES:
+        assert f"assign mot.{name}" not in hint and f"use mot.{name}" not in hint, hint
+        if f"mot.{name}" in hint:
+            assert f"mot.{name} is read-only" in hint or f"sets mot.{name}" in hint, hint
+
+
+def test_value_setter_writes_the_text_and_leaves_computed_as_it_was() -> None:
+    mot = base.ModelOutputThunk(None)
+    mot.value = "text"
+    assert mot._underlying_value == "text" and not mot.is_computed()
+    assert "leaves is_computed() as it was" in (surface.MEMBERS_BY_NAME["_underlying_value"].write or "")
+
+
+def test_read_only_members_raise_on_assignment() -> None:
+    mot = base.ModelOutputThunk("x")
+    for name in ("generate_log", "error", "cancelled"):
+        with pytest.raises(AttributeError):
+            setattr(mot, name, None)
+        assert surface.needs_producer_setting(f"_{name}") or surface.MEMBERS_BY_NAME[f"_{name}"].write
+
+
+def test_legacy_members_say_where_they_moved_and_exist_there() -> None:
+    mot = base.ModelOutputThunk("x")
+    for member in surface.PRIVATE_MEMBERS:
+        if member.kind != "legacy-field":
+            continue
+        assert member.moved_to is not None and member.moved_to.startswith("mot."), member.name
+        holder: object = mot
+        for part in member.moved_to.split(".")[1:]:
+            assert hasattr(holder, part), (member.name, member.moved_to)
+            holder = getattr(holder, part)
+        assert surface.replacement_hint(member.name).startswith("removed in mellea 0.7: ")
+
+
+def test_cancel_generation_sets_cancelled() -> None:
+    import asyncio
+
+    mot = base.ModelOutputThunk(None)
+    asyncio.run(mot.cancel_generation())
+    assert mot.cancelled
+
+
+def test_backend_classes_of_the_runtime_are_recognised() -> None:
+    import importlib
+    import pkgutil
+
+    from mellea.core.backend import Backend
+
+    for info in pkgutil.walk_packages(mellea.backends.__path__, "mellea.backends."):
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:  # an optional provider SDK is not installed
+            continue
+        for name, value in vars(module).items():
+            if isinstance(value, type) and issubclass(value, Backend) and value.__module__ == info.name:
+                assert surface.is_backend_class(value.__module__, name), f"{info.name}.{name}"
+    from mellea.backends.adapters.adapter import AdapterMixin
+
+    bases = {"Backend": Backend, "FormatterBackend": mellea.backends.FormatterBackend, "AdapterMixin": AdapterMixin}
+    assert set(bases) == surface.BACKEND_BASE_CLASSES
+    assert all(issubclass(cls, Backend) for cls in bases.values())
