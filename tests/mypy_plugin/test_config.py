@@ -30,7 +30,31 @@ def test_toml_section(tmp_path: Path) -> None:
         "internal_modules": ["mellea.core", "app.core"],
         "producer_modules": ["app.backends"],
         "extra_providers": {"mine": "app.types.Resp"},
+        "detect_producers": True,
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("[tool.mellea-mypy]\ndetect_producers = false\n", False), ("[tool.mellea-mypy]\n", True)],
+)
+def test_detect_producers_toml(tmp_path: Path, text: str, expected: bool) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(text)
+    assert config.load(str(path)).detect_producers is expected
+
+
+def test_detect_producers_ini_and_bad_values(tmp_path: Path) -> None:
+    ini = tmp_path / "mypy.ini"
+    ini.write_text("[mypy]\n[mellea-mypy]\ndetect_producers = False\n")
+    assert config.load(str(ini)).detect_producers is False
+    ini.write_text("[mypy]\n[mellea-mypy]\ndetect_producers = maybe\n")
+    with pytest.raises(config.ConfigError, match="detect_producers must be true or false"):
+        config.load(str(ini))
+    toml = tmp_path / "pyproject.toml"
+    toml.write_text('[tool.mellea-mypy]\ndetect_producers = "no"\n')
+    with pytest.raises(config.ConfigError, match="detect_producers must be true or false"):
+        config.load(str(toml))
 
 
 @pytest.mark.parametrize("name", ["mypy.ini", "setup.cfg"])
