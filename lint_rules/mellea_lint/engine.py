@@ -204,10 +204,10 @@ class _Decider:
             return name in surface.MEMBERS_BY_NAME, False, False
         return bool(labels & own), False, False
 
-    def _write_hint(self, name: str, key: str | None, code: str) -> str:
+    def _write_hint(self, name: str, key: str | None, code: str, *, augmented: bool = False) -> str:
         legacy_key = surface.meta_key_write_hint(key) if key is not None else None
-        hint = legacy_key or surface.write_hint(name)
-        if surface.needs_producer_setting(name, key):
+        hint = legacy_key or surface.write_hint(name, augmented=augmented)
+        if surface.needs_producer_setting(name, key, augmented=augmented):
             hint += "; if this is producer code, " + self.producer_advice.format(code=code)
         return hint
 
@@ -260,7 +260,7 @@ class _Decider:
                 return
             target = f"{name}[{key!r}]" if key is not None else name
             verb = "deleted" if use.mode == "del" else "written"
-            hint = self._write_hint(name, key, "MOT003")
+            hint = self._write_hint(name, key, "MOT003", augmented=use.mode == "aug")
             self._add(line, col, "MOT003", f"private thunk member {target} {verb}: {hint}{suffix}", end_line, end_col)
             return
         if key is not None:

@@ -391,14 +391,21 @@ def replacement_hint(member: str) -> str:
     return f"{member} is internal to {CORE_PACKAGE}"
 
 
-def write_hint(member: str) -> str:
+def write_hint(member: str, *, augmented: bool = False) -> str:
     """The "what to do instead" sentence for a *write* (or delete) of a private thunk member.
 
     Never names a read-only property: a member without a public setter says so, and
-    ``needs_producer_setting`` tells the checker to add its own producer setting."""
+    ``needs_producer_setting`` tells the checker to add its own producer setting. An
+    augmented write (``+=``) of a member whose public read is ``None`` until the thunk is
+    computed is a producer filling it: the public spelling would read ``None``."""
     info = MEMBERS_BY_NAME.get(member)
     if info is None:
         return f"{member} is internal to {CORE_PACKAGE}"
+    if augmented and info.value_when_uncomputed:
+        return (
+            f"{info.write} once the thunk is computed ({info.replacement} is None before: "
+            f"a producer filling it extends {member})"
+        )
     if info.write is not None:
         return _legacy_prefix(info) + info.write
     if info.moved_to is not None:
@@ -413,11 +420,15 @@ def write_hint(member: str) -> str:
     return f"{member} is internal to {CORE_PACKAGE}"
 
 
-def needs_producer_setting(member: str, key: str | None = None) -> bool:
-    """True when only producer code may write this (no public setter): the message then
-    names the producer setting of the checker in use."""
+def needs_producer_setting(member: str, key: str | None = None, *, augmented: bool = False) -> bool:
+    """True when only producer code may write this (no public setter, or ``+=`` of a value
+    that reads ``None`` until computed): the message then names the checker's producer setting."""
     info = MEMBERS_BY_NAME.get(member)
-    if info is None or not info.producer_writable or info.write is not None:
+    if info is None or not info.producer_writable:
+        return False
+    if augmented and info.value_when_uncomputed:
+        return True
+    if info.write is not None:
         return False
     meta = META_KEYS_BY_NAME.get(key) if key is not None else None
     return meta is None or meta.write is None and ONLY_0_8 <= meta.releases

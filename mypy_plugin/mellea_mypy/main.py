@@ -167,7 +167,8 @@ class MelleaPlugin(Plugin):
                 action = "delete"
             elif not ctx.is_lvalue and ctx.context in index.aug_targets:
                 return ctx.default_attr_type  # ``x._name += v``: the write reports it
-            access = privacy.Access(private_owner, member, action, ctx.context)
+            augmented = ctx.is_lvalue and ctx.context in index.aug_targets
+            access = privacy.Access(private_owner, member, action, ctx.context, augmented)
             privacy.check(ctx.api, access, index, self.config)
         return ctx.default_attr_type
 

@@ -29,6 +29,8 @@ class Access:
     member: str
     action: Action
     context: Context
+    augmented: bool = False
+    """``x._name += v``."""
 
 
 def short(fullname: str) -> str:
@@ -94,8 +96,11 @@ def hint(access: Access, index: SyntaxIndex) -> str:
         return f"{short(access.owner)} is internal to {surface.CORE_PACKAGE}"
     key = _meta_key(access, index)
     if _writes(access, index):
-        text = (surface.meta_key_write_hint(key) if key is not None else None) or surface.write_hint(access.member)
-        if surface.needs_producer_setting(access.member, key):
+        augmented = access.augmented
+        text = (surface.meta_key_write_hint(key) if key is not None else None) or surface.write_hint(
+            access.member, augmented=augmented
+        )
+        if surface.needs_producer_setting(access.member, key, augmented=augmented):
             text += "; if this is producer code, " + PRODUCER_ADVICE
         return text
     if key is not None:

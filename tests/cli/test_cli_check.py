@@ -160,3 +160,40 @@ def test_pre_commit_style_file_list(project: Path, lint: Lint) -> None:
     result = lint("check", *names)
     assert [line.split(":")[0] for line in finding_lines(result.stdout)] == ["m7.py"]
     assert result.returncode == 1
+
+
+PROVIDER_USE = (
+    "from mellea.core.base import ModelOutputThunk\n\n\n"
+    "def route(mot: ModelOutputThunk) -> None:\n"
+    "    if mot.raw.provider == \"acme\":\n"
+    "        pass\n"
+)
+BACKEND_WRITE = (
+    "from mellea.backends import FormatterBackend\n"
+    "from mellea.core.base import ModelOutputThunk\n\n\n"
+    "class Echo(FormatterBackend):\n"
+    "    def fill(self, mot: ModelOutputThunk) -> None:\n"
+    "        mot._generate_log = None\n"
+)
+
+
+def test_extra_providers_setting_accepts_a_third_party_literal(project: Path, lint: Lint) -> None:
+    (project / "app.py").write_text(PROVIDER_USE)
+    out = finding_lines(lint("check", "app.py").stdout)
+    assert out == ['app.py:5:28: MOT006 "acme" is not a mellea provider (known: huggingface, litellm, ollama, openai, watsonx)']
+    (project / "pyproject.toml").write_text('[tool.mellea-lint]\nextra-providers = ["acme"]\n')
+    assert lint("check", "app.py").returncode == 0
+
+
+def test_detect_producers_setting_turns_recognition_off(project: Path, lint: Lint) -> None:
+    (project / "backend.py").write_text(BACKEND_WRITE)
+    assert lint("check", "backend.py").returncode == 0
+    (project / "pyproject.toml").write_text("[tool.mellea-lint]\ndetect-producers = false\n")
+    assert finding_lines(lint("check", "backend.py").stdout) == [
+        "backend.py:7:12: MOT003 private thunk member _generate_log written: there is no public setter "
+        "(mot.generate_log is read-only); if this is producer code, list its module in producer-modules "
+        "of [tool.mellea-lint] or add '# noqa: MOT003'"
+    ]
+    (project / "pyproject.toml").write_text('[tool.mellea-lint]\ndetect-producers = "no"\n')
+    result = lint("check", "backend.py")
+    assert result.returncode == 2 and "detect-producers must be true or false" in result.stderr
