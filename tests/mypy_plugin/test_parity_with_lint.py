@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.lint.lint_expectations import FIXTURES, expected_findings
+from mellea_lint import surface
 from mellea_lint.engine import check_source
-from mypy_envs import bare_python
+from mypy_envs import bare_python, stubs_python
+
+from tests.lint.lint_expectations import FIXTURES, expected_findings
 
 MYPY_CANNOT_TYPE = "the receiver is an unannotated parameter: mypy types it Any"
 UNTYPED_PATCHER = "the patcher (monkeypatch / mocker) is an unannotated fixture: mypy types it Any"
@@ -105,3 +108,44 @@ def test_both_tools_give_the_same_advice(reports: tuple[dict, dict]) -> None:
         if {_advice(m) for m in lint[key]} != {_advice(m) for m in mypy[key]}
     }
     assert differing == {}
+
+
+LEGACY = FIXTURES / "legacy_names.py"
+ACCESS = re.compile(r"mot\.(?P<member>_\w+)(?:\[\"(?P<key>\w+)\"\])?")
+
+
+def _legacy_lines() -> dict[int, tuple[str, str | None]]:
+    found = {}
+    for number, text in enumerate(LEGACY.read_text(encoding="utf-8").splitlines(), start=1):
+        match = ACCESS.search(text)
+        if match:
+            found[number] = (match["member"], match["key"])
+    return found
+
+
+def test_legacy_fixture_names_every_legacy_entry_of_the_surface_table() -> None:
+    lines = _legacy_lines().values()
+    assert {m for m, key in lines if key is None} == {
+        m.name for m in surface.PRIVATE_MEMBERS if m.kind == "legacy-field"
+    }
+    assert {key for _, key in lines if key is not None} == {
+        k.key for k in surface.META_KEYS if "0.8" not in k.releases
+    }
+
+
+@pytest.mark.parametrize("python", [stubs_python, bare_python], ids=["stubs", "bare"])
+def test_legacy_names_get_their_migration_hint_from_both_tools(python: Callable[[], Path]) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", "/dev/stdin", "--no-incremental",
+         "--python-executable", str(python()), LEGACY.name],
+        input="[mypy]\nplugins = mellea_mypy\nshow_column_numbers = True\nno_error_summary = True\n",
+        capture_output=True, text=True, cwd=FIXTURES, check=False,
+    )
+    mypy = {int(m["line"]): m["message"] for m in map(REPORT.match, proc.stdout.splitlines()) if m}
+    lint = {f.line: f.message for f in check_source(LEGACY.read_text(encoding="utf-8"), str(LEGACY))}
+    for line, (member, key) in _legacy_lines().items():
+        hint = surface.meta_key_hint(key) if key is not None else surface.replacement_hint(member)
+        assert mypy.get(line) == f'Private member "{member}" of ModelOutputThunk: {hint}', (line, proc.stdout)
+        target = f"{member}[{key!r}]" if key is not None else member
+        assert lint.get(line) == f"private thunk member {target} read: {hint}", line
+    assert "attr-defined" not in proc.stdout
