@@ -95,8 +95,13 @@ _RULES = (
             "item writes (`mot._meta[key] = ...`, `del mot._meta[key]`) and mutating calls "
             "(`mot._meta.update(...)`, `.pop`, `.setdefault`, `.clear`) whose target is a private "
             "`ModelOutputThunk` member, outside the internal modules and, for members a producer legitimately "
-            "sets (`_underlying_value`, `_generate_log`, `_call`, `_gen`, ...), outside the "
-            "producer modules (none by default; mellea's own repository lists its backends)."
+            "sets (`_underlying_value`, `_generate_log`, `_call`, `_gen`, ...), outside producer code: "
+            "classes deriving from a mellea backend (test doubles included), functions that construct a "
+            "thunk and fill it, the callbacks they register, and the `producer-modules`. The message "
+            "gives the public way to set it where one exists (`mot.value = ...`, "
+            "`await mot.cancel_generation()`), never a read-only property; where none exists it says so "
+            "and names the producer setting. Names removed in 0.7.0 (`_process`, `_meta[\"usage\"]`, ...) "
+            "are reported in producer code too, with where their data lives now."
         ),
         why=(
             "A thunk's private state is kept consistent by mellea.core and the backends that "
