@@ -13,11 +13,10 @@ import functools
 import os
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from . import surface
-from .findings import Finding
 from .config import PRODUCER_ADVICE
+from .findings import Finding
 from .inference import (
     BUILTIN,
     MAYBE_THUNK,
@@ -42,7 +41,9 @@ def check_source(
     *,
     internal_modules: Sequence[str] = surface.DEFAULT_INTERNAL_MODULES,
     producer_modules: Sequence[str] = surface.DEFAULT_PRODUCER_MODULES,
-    **options: Any,
+    detect_producers: bool = True,
+    extra_providers: Sequence[str] = (),
+    producer_advice: str = PRODUCER_ADVICE,
 ) -> list[Finding]:
     """All findings in ``source`` (the text of the file at ``path``), sorted by position.
 
@@ -64,7 +65,10 @@ def check_source(
             lines.extend(_LINE_BREAK.split(source))
         return lines
 
-    return check_tree(tree, path, get_lines, module=module, producer_modules=producer_modules, **options)
+    return check_tree(
+        tree, path, get_lines, module=module, producer_modules=producer_modules,
+        detect_producers=detect_producers, extra_providers=extra_providers, producer_advice=producer_advice,
+    )
 
 
 def check_tree(

@@ -356,7 +356,7 @@ def minor_release(version: str) -> str:
 
 def removed_in(releases: frozenset[str]) -> str | None:
     """The first release after the last one in ``releases`` (``None``: still in the newest)."""
-    last = max(RELEASES.index(r) for r in releases)  # type: ignore[arg-type]
+    last = max(RELEASES.index(r) for r in releases if r in RELEASES)
     return RELEASES[last + 1] if last + 1 < len(RELEASES) else None
 
 

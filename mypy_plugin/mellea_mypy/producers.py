@@ -78,8 +78,8 @@ def _visit(node: Node, cls: TypeInfo | None, function: _Function | None, walk: _
         return
     if isinstance(node, FuncItem):
         inner = _Function(node)
-        for child in children(node):
-            _visit(child, cls, inner, walk)
+        for inner_child in children(node):
+            _visit(inner_child, cls, inner, walk)
         if inner.builds and inner.fills:
             walk.spans.append(_span(node))
         return
@@ -91,8 +91,8 @@ def _visit(node: Node, cls: TypeInfo | None, function: _Function | None, walk: _
                 lvalue.expr.name if isinstance(lvalue.expr, MemberExpr) else None, lvalue.name
             ):
                 walk.callbacks.append((node.rvalue, cls))
-    for child in children(node):
-        _visit(child, cls, function, walk)
+    for nested in children(node):
+        _visit(nested, cls, function, walk)
 
 
 def _note(node: Node, function: _Function) -> None:
@@ -121,7 +121,7 @@ def _private_target(expr: Expression) -> bool:
 def _callback_functions(value: Expression, cls: TypeInfo | None) -> list[Node]:
     if isinstance(value, LambdaExpr):
         return [value]
-    if isinstance(value, CallExpr) and value.args and isinstance(value.callee, RefExpr) and (
+    if isinstance(value, CallExpr) and value.args and isinstance(value.callee, (NameExpr, MemberExpr)) and (
         value.callee.name == "partial"
     ):
         return _callback_functions(value.args[0], cls)

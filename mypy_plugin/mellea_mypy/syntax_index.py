@@ -16,8 +16,8 @@ from mellea_lint import surface
 from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
-    DelStmt,
     ComparisonExpr,
+    DelStmt,
     Expression,
     ImportFrom,
     IndexExpr,
