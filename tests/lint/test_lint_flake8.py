@@ -77,3 +77,24 @@ def test_plugin_uses_the_tree_flake8_parsed(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(ast, "parse", no_parse)
     checker = MotChecker(tree, "example.py", source.splitlines(keepends=True))
     assert [(row, col, text.split()[0]) for row, col, text, _ in checker.run()] == [(3, 3, "MOT002")]
+
+
+def test_flake8_names_its_own_producer_option() -> None:
+    path = FIXTURES / "producer_test_double.py"
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "MOT003", str(path)],
+        capture_output=True, text=True, check=False,
+    )
+    assert (
+        f"{path}:28:8: MOT003 private thunk member _generate_log written: there is no public setter "
+        "(mot.generate_log is read-only); if this is producer code, list its module in "
+        "--mot-producer-modules or add '# noqa: MOT003'"
+    ) in result.stdout.splitlines()
+
+
+def test_flake8_extra_providers_option(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "mot006_provider.py", tmp_path)
+    rows = {row for _, row, _, code in parse(flake8("--select", "MOT006", ".", cwd=tmp_path).stdout, tmp_path)}
+    assert rows == {6, 10, 13}
+    extra = parse(flake8("--select", "MOT006", "--mot-extra-providers=olama,watsonxx", ".", cwd=tmp_path).stdout, tmp_path)
+    assert {row for _, row, _, _ in extra} == {13}
