@@ -29,7 +29,7 @@ def assert_no_crash(proc: subprocess.CompletedProcess[str]) -> None:
         ("pyproject.toml", '[tool.mypy]\nplugins = ["mellea_mypy"]\n[tool.mellea-mypy]\ninternal_modules = "x"\n',
          "[tool.mellea-mypy] internal_modules must be a list of strings, got 'x'"),
         ("mypy.ini", "[mypy]\nplugins = mellea_mypy\n[mellea-mypy]\nproducers = a\n",
-         "[mellea-mypy] unknown key 'producers' (known: extra_providers, internal_modules, producer_modules)"),
+         "[mellea-mypy] unknown key 'producers' (known: detect_producers, extra_providers, internal_modules, producer_modules)"),
     ],
 )
 def test_bad_setting_is_one_line_without_traceback(tmp_path: Path, name: str, text: str, expected: str) -> None:
@@ -49,7 +49,11 @@ def test_cached_rerun_and_config_change(tmp_path: Path) -> None:
     )
     config = tmp_path / "pyproject.toml"
     plain = f'[tool.mypy]\nplugins = ["mellea_mypy"]\npython_executable = "{bare_python()}"\n'
-    finding = 'app.py:3: error: Private member "_generate_log" of ModelOutputThunk: use mot.generate_log  [mellea-private]'
+    finding = (
+        'app.py:3: error: Private member "_generate_log" of ModelOutputThunk: there is no public setter '
+        "(mot.generate_log is read-only); if this is producer code, list its module in producer_modules "
+        "of [mellea-mypy] or add '# type: ignore[mellea-private]'  [mellea-private]"
+    )
     args = ("--config-file", str(config), "--cache-dir", str(tmp_path / "cache"), "app.py")
 
     config.write_text(plain)
