@@ -3,7 +3,8 @@
 Uses the tree flake8 already parsed (no second parse); ``# noqa`` and ``--select``
 are flake8's own. Options (command line or ``[flake8]`` in the config file):
 ``--mot-internal-modules`` and ``--mot-producer-modules``, comma-separated dotted
-module prefixes, and ``--mot-extra-providers``, third-party provider literals.
+module prefixes, ``--mot-extra-providers``, third-party provider literals, and
+``--mot-detect-producers`` (true or false).
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ OPTIONS: Final = (
         "--mot-extra-providers", (),
         "third-party raw.provider literals (comma-separated) that MOT006 accepts besides mellea's own",
     ),
+    Option(
+        "--mot-detect-producers", ("true",),
+        "true or false: recognise producer code without configuration (backend classes, "
+        "functions that build and fill a thunk, the callbacks they register)",
+    ),
 )
 
 PRODUCER_ADVICE: Final = "list its module in --mot-producer-modules or add '# noqa: {code}'"
@@ -54,6 +60,7 @@ class MotChecker:
     internal_modules: ClassVar[tuple[str, ...]] = surface.DEFAULT_INTERNAL_MODULES
     producer_modules: ClassVar[tuple[str, ...]] = surface.DEFAULT_PRODUCER_MODULES
     extra_providers: ClassVar[tuple[str, ...]] = ()
+    detect_producers: ClassVar[bool] = True
 
     def __init__(self, tree: ast.Module, filename: str, lines: Sequence[str]) -> None:
         self.tree = tree
@@ -73,6 +80,10 @@ class MotChecker:
         cls.internal_modules = _prefixes(options.mot_internal_modules)
         cls.producer_modules = _prefixes(options.mot_producer_modules)
         cls.extra_providers = _prefixes(options.mot_extra_providers)
+        flag = ",".join(_prefixes(options.mot_detect_producers)).lower() or "true"
+        if flag not in ("true", "false"):
+            raise SystemExit(f"flake8: --mot-detect-producers must be true or false, got {flag!r}")
+        cls.detect_producers = flag == "true"
 
     def run(self) -> Iterator[tuple[int, int, str, type[MotChecker]]]:
         module = module_name_for(self.filename) if self.filename not in ("stdin", "-") else None
@@ -83,7 +94,7 @@ class MotChecker:
         findings = check_tree(
             self.tree, self.filename, lambda: self.lines, module=module,
             producer_modules=self.producer_modules, extra_providers=self.extra_providers,
-            producer_advice=PRODUCER_ADVICE,
+            detect_producers=self.detect_producers, producer_advice=PRODUCER_ADVICE,
         )
         for finding in findings:
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)

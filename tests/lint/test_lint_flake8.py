@@ -98,3 +98,12 @@ def test_flake8_extra_providers_option(tmp_path: Path) -> None:
     assert rows == {6, 10, 13}
     extra = parse(flake8("--select", "MOT006", "--mot-extra-providers=olama,watsonxx", ".", cwd=tmp_path).stdout, tmp_path)
     assert {row for _, row, _, _ in extra} == {13}
+
+
+def test_flake8_detect_producers_option(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "producer_callback.py", tmp_path)
+    assert {row for _, row, _, _ in parse(flake8(".", cwd=tmp_path).stdout, tmp_path)} == {14, 18}
+    off = parse(flake8("--mot-detect-producers=false", ".", cwd=tmp_path).stdout, tmp_path)
+    assert {row for _, row, _, _ in off} == {8, 9, 10, 14, 18}
+    bad = flake8("--mot-detect-producers=maybe", ".", cwd=tmp_path)
+    assert bad.returncode != 0 and "--mot-detect-producers must be true or false" in bad.stderr
