@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from tools.typecheckers import REPO, Diagnostic, check, reveal
+from tools.typecheckers import REPO, Diagnostic, check, reveal, without_typeddict_bodies
 
 CHECKERS = ("mypy", "pyright")
 PYTHON = REPO / ".venv" / "bin" / "python"
@@ -66,23 +66,6 @@ def _revealed(d: Diagnostic) -> str | None:
             text = d.message.split('" is "', 1)[-1] if prefix == 'Type of "' else d.message[len(prefix):]
             return text.rstrip('"')
     return None
-
-
-def without_typeddict_bodies(text: str) -> str:
-    """mypy spells a TypedDict as ``TypedDict(pkg.Name, {...})``: keep ``pkg.Name``."""
-    out, i = [], 0
-    while (start := text.find("TypedDict(", i)) != -1:
-        out.append(text[i:start])
-        comma = text.index(", {", start)
-        out.append(text[start + len("TypedDict("):comma])
-        depth, j = 0, comma + 2
-        while True:
-            depth += {"{": 1, "}": -1}.get(text[j], 0)
-            j += 1
-            if depth == 0:
-                break
-        i = j + 1  # skip the closing ")"
-    return "".join(out) + text[i:]
 
 
 def inferred_types(sources: list[Path], scratch: Path) -> dict[Branch, dict[str, str]]:

@@ -199,7 +199,7 @@ def _fixer() -> ModuleType:
     except ModuleNotFoundError as exc:
         if (exc.name or "").partition(".")[0] != "libcst":
             raise
-        raise ConfigError("--fix and --diff need libcst: pip install 'mellea-typing[fix]'") from None
+        raise ConfigError("--fix and --diff need libcst: pip install 'mellea-lint[fix]'") from None
     return fix
 
 

@@ -27,7 +27,7 @@ def tool_version() -> str:
     from importlib import metadata  # not at import time: it costs more than the rest of start-up
 
     try:
-        return metadata.version("mellea-typing")
+        return metadata.version("mellea-lint")
     except metadata.PackageNotFoundError:
         return "0+unknown"
 

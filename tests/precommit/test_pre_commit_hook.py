@@ -51,15 +51,10 @@ def _git_repo(root: Path, env: dict[str, str], commit: bool) -> Path:
 
 
 def _packaged_paths() -> list[str]:
-    """What a pip install of this project reads: the hook manifest, pyproject, readme, packages."""
-    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    wheel = project["tool"]["hatch"]["build"]["targets"]["wheel"]
-    return [
-        ".pre-commit-hooks.yaml",
-        "pyproject.toml",
-        project["project"]["readme"],
-        *wheel["packages"],
-    ]
+    """What a pip install of this project reads: the hook manifest, pyproject, readme, the parts."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    parts = [spec.split("{root:uri}/")[1] for spec in project["dependencies"] if "{root:uri}/" in spec]
+    return [".pre-commit-hooks.yaml", "pyproject.toml", project["readme"], *parts]
 
 
 @pytest.fixture(scope="module")
