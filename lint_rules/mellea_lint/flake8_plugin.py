@@ -1,9 +1,9 @@
 """flake8 adapter: the MOT rules as a flake8 AST plugin (entry point ``MOT``).
 
 Uses the tree flake8 already parsed (no second parse); ``# noqa`` and ``--select``
-are flake8's own. Options (command line or ``[flake8]`` in the config file):
-``--mot-internal-modules`` and ``--mot-producer-modules``, comma-separated dotted
-module prefixes.
+are flake8's own. Settings come from ``[tool.mellea-lint]`` (as for ``mellea-lint``);
+``--mot-internal-modules`` and ``--mot-producer-modules`` (command line or ``[flake8]``)
+are aliases of its keys and win over them.
 """
 
 from __future__ import annotations
@@ -12,32 +12,30 @@ import argparse
 import ast
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar, Final
 
 from . import surface
+from .config import SETTINGS, ConfigError, Setting, check_modules, find_pyproject, load_config
 from .engine import check_tree, may_have_findings, module_name_for
 
 
 @dataclass(frozen=True)
 class Option:
-    """A plugin option (also documented in the README from here)."""
+    """A flake8 option: an alias of one ``[tool.mellea-lint]`` key (documented there)."""
 
-    flag: str
-    default: tuple[str, ...]
-    help: str
+    setting: Setting
+
+    @property
+    def flag(self) -> str:
+        return f"--mot-{self.setting.key}"
+
+    @property
+    def dest(self) -> str:
+        return f"mot_{self.setting.field}"
 
 
-OPTIONS: Final = (
-    Option(
-        "--mot-internal-modules", surface.DEFAULT_INTERNAL_MODULES,
-        "modules (comma-separated dotted prefixes) that implement the thunk: nothing is reported in them",
-    ),
-    Option(
-        "--mot-producer-modules", surface.DEFAULT_PRODUCER_MODULES,
-        "modules (comma-separated dotted prefixes) that produce thunks: they may write the "
-        "members producers set and read those without a public replacement",
-    ),
-)
+OPTIONS: Final = tuple(Option(s) for s in SETTINGS if "flake8" in s.used_by)
 
 
 class MotChecker:
@@ -56,14 +54,22 @@ class MotChecker:
     def add_options(cls, manager: Any) -> None:
         for option in OPTIONS:
             manager.add_option(
-                option.flag, default=",".join(option.default), parse_from_config=True,
-                comma_separated_list=True, help=f"{option.help} (default: %(default)s)",
+                option.flag, default=None, parse_from_config=True, comma_separated_list=True,
+                help=f"alias of {option.setting.key} in [tool.mellea-lint] "
+                     f"(comma-separated; default: {option.setting.default})",
             )
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
-        cls.internal_modules = _prefixes(options.mot_internal_modules)
-        cls.producer_modules = _prefixes(options.mot_producer_modules)
+        try:
+            shared = load_config(find_pyproject(Path.cwd()), Path.cwd())
+            for option in OPTIONS:
+                given = getattr(options, option.dest, None)
+                value = getattr(shared, option.setting.field) if given is None else _prefixes(given)
+                check_modules(value, option.flag)
+                setattr(cls, option.setting.field, value)
+        except ConfigError as exc:  # one line, no traceback, as the CLI reports it
+            raise SystemExit(f"mellea-lint (flake8): error: {exc}") from None
 
     def run(self) -> Iterator[tuple[int, int, str, type[MotChecker]]]:
         module = module_name_for(self.filename) if self.filename not in ("stdin", "-") else None

@@ -26,10 +26,12 @@ def assert_no_crash(proc: subprocess.CompletedProcess[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("pyproject.toml", '[tool.mypy]\nplugins = ["mellea_mypy"]\n[tool.mellea-mypy]\ninternal_modules = "x"\n',
-         "[tool.mellea-mypy] internal_modules must be a list of strings, got 'x'"),
+        ("pyproject.toml", '[tool.mypy]\nplugins = ["mellea_mypy"]\n[tool.mellea-lint]\ninternal-modules = "x"\n',
+         "{dir}/pyproject.toml: [tool.mellea-lint] internal-modules must be a list of strings, got str: 'x'"),
+        ("pyproject.toml", '[tool.mypy]\nplugins = ["mellea_mypy"]\n[tool.mellea-lint]\nproducer_modules = ["a"]\n',
+         "{dir}/pyproject.toml: unknown key 'producer_modules' in [tool.mellea-lint]; did you mean 'producer-modules'?"),
         ("mypy.ini", "[mypy]\nplugins = mellea_mypy\n[mellea-mypy]\nproducers = a\n",
-         "[mellea-mypy] unknown key 'producers' (known: extra_providers, internal_modules, producer_modules)"),
+         "{dir}/mypy.ini: unknown key 'producers' in [mellea-mypy]; did you mean 'producer_modules'?"),
     ],
 )
 def test_bad_setting_is_one_line_without_traceback(tmp_path: Path, name: str, text: str, expected: str) -> None:
@@ -37,7 +39,7 @@ def test_bad_setting_is_one_line_without_traceback(tmp_path: Path, name: str, te
     (tmp_path / "app.py").write_text("x = 1\n")
     proc = run_mypy(tmp_path, "--config-file", name, "app.py")
     assert proc.returncode == 2
-    assert proc.stderr.strip().splitlines() == [f"{name}: error: {expected}"]
+    assert proc.stderr.strip().splitlines() == [f"mellea_mypy: error: {expected.format(dir=tmp_path)}"]
     assert "Traceback" not in proc.stdout + proc.stderr
 
 
@@ -57,7 +59,7 @@ def test_cached_rerun_and_config_change(tmp_path: Path) -> None:
     second = run_mypy(tmp_path, *args)
     assert first.stdout.splitlines() == second.stdout.splitlines() == [finding]
 
-    config.write_text(plain + '[tool.mellea-mypy]\nproducer_modules = ["app"]\n')
+    config.write_text(plain + '[tool.mellea-lint]\nproducer-modules = ["app"]\n')
     allowed = run_mypy(tmp_path, *args)
     assert allowed.returncode == 0 and allowed.stdout == "", allowed.stdout
 
