@@ -55,8 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     target.add_argument("code", nargs="?", help="a rule code such as MOT001")
     target.add_argument("--all", action="store_true", help="every rule")
 
-    ruff = commands.add_parser("ruff-config", help="print the ruff preset (TOML)")
-    ruff.add_argument("--pyproject", action="store_true", help="as [tool.ruff.*] tables for pyproject.toml")
+    ruff = commands.add_parser("ruff-config", help="print the ruff preset (TOML), or merge it into a config")
+    shape = ruff.add_mutually_exclusive_group()
+    shape.add_argument("--pyproject", action="store_true", help="as [tool.ruff.*] tables for pyproject.toml")
+    shape.add_argument("--merge", type=Path, metavar="FILE",
+                       help="add the preset to FILE (pyproject.toml, ruff.toml or .ruff.toml) in place, "
+                            "keeping its settings and comments; running it again changes nothing")
     ruff.add_argument("--config", type=Path, help="pyproject.toml whose internal-modules to use")
     return parser
 
@@ -261,11 +265,25 @@ def _rule(args: argparse.Namespace) -> int:
 
 
 def _ruff_config(args: argparse.Namespace) -> int:
-    from mellea_lint.ruff_preset import render
+    from mellea_lint.ruff_preset import merge, render
 
     cwd = Path.cwd()
     config = load_config(args.config if args.config is not None else find_pyproject(cwd), cwd)
-    sys.stdout.write(render(config.internal_modules, pyproject=args.pyproject))
+    if args.merge is None:
+        sys.stdout.write(render(config.internal_modules, pyproject=args.pyproject))
+        return EXIT_CLEAN
+    target: Path = args.merge
+    try:
+        before = target.read_text(encoding="utf-8") if target.exists() else ""
+        after = merge(before, config.internal_modules, pyproject=target.name == "pyproject.toml")
+        if after != before:
+            target.write_text(after, encoding="utf-8")
+    except ConfigError as exc:
+        raise ConfigError(f"{target}: {exc}") from None
+    except (OSError, UnicodeError) as exc:
+        raise ConfigError(f"{target}: {exc}") from None
+    done = "Merged the ruff preset into" if after != before else "The ruff preset is already in"
+    print(f"{done} {target}.", file=sys.stderr)
     return EXIT_CLEAN
 
 
