@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_flake8, bench_import, bench_lint, bench_mypy, bench_pyright, bench_scaling
+from bench import bench_flake8, bench_import, bench_lint, bench_mypy, bench_pyright, bench_scaling, bench_startup
 from bench.corpus import REPO
 from bench.timing import machine_line
 
@@ -28,8 +28,9 @@ BENCHMARKS: dict[str, Callable[[int], list[str]]] = {
     "pyright": bench_pyright.measure,
     "import": bench_import.measure,
     "scaling": bench_scaling.measure,
+    "startup": bench_startup.measure,
 }
-DEFAULT_RUNS = {"mypy": 7, "import": 15, "scaling": 3}
+DEFAULT_RUNS = {"mypy": 7, "import": 15, "scaling": 3, "startup": 21}
 TOOLS = ("mellea-typing", "mellea", "mypy", "pyright", "flake8", "ruff")
 BEGIN, END = "<!-- BEGIN performance -->", "<!-- END performance -->"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import keyword
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -99,6 +98,8 @@ def find_pyproject(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, object]:
+    import tomllib  # not at import: a project without pyproject.toml never needs it
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
