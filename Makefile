@@ -63,7 +63,7 @@ $(DEMO)/.project: $(DEMO)/.deps $(WHEEL_DIR)/.stamp
 demo: $(DEMO)/.project
 	$(DEMO)/bin/python examples/demo.py
 
-test: $(BIN)/.project $(NOSDK)/.project
+test: $(BIN)/.project $(NOSDK)/.project $(DEMO)/.project
 	$(BIN)/python -m pytest -n 2 -q
 
 bench: $(BIN)/.project $(NOSDK)/.project
