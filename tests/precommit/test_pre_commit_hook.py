@@ -109,3 +109,12 @@ def test_hook_passes_on_clean_code(hook_repo: tuple[Path, dict[str, str]], tmp_p
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "mellea-lint" in output and "Passed" in output, output
+
+
+def test_hook_environment_is_the_whole_repository(hook_repo: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    """pre-commit pip-installs a hook repository's root: its own environment gets all three parts
+    (the README says so; nothing there type-checks the user's project)."""
+    _try_repo(hook_repo, tmp_path / "project", CLEAN)
+    home = Path(hook_repo[1]["PRE_COMMIT_HOME"])
+    installed = {p.name for p in home.glob("**/site-packages/*")}
+    assert {"mellea_lint", "mellea_mypy", "mellea-stubs"} <= installed, sorted(installed)
