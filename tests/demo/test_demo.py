@@ -140,3 +140,12 @@ def test_demo_ends_with_the_configuration_it_ran_with(demo_output: str) -> None:
     config = (EXAMPLES / "pyproject.toml").read_text().rstrip()
     assert demo_output.rstrip().endswith(config)
     assert 'plugins = ["mellea_mypy"]' in config and "[tool.mellea-lint]" in config
+
+
+def test_readme_quick_start_prints_what_the_demo_prints(demo_output: str) -> None:
+    """The quick start's first-run transcript is the demo's own output, line for line."""
+    from tools.readme_sections import section
+
+    (console,) = re.findall(r"```console\n(.*?)```", section("quickstart"), re.DOTALL)
+    shown = [line for line in console.splitlines() if not line.startswith("$ ")]
+    assert shown and all(line in demo_output.splitlines() for line in shown), shown
