@@ -90,11 +90,19 @@ def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml at or above ``start`` that has a ``[tool.mellea-lint]`` table."""
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if candidate.is_file() and _mentions_table(candidate):
             tool = _read_toml(candidate).get("tool")
             if isinstance(tool, dict) and TABLE in tool:
                 return candidate
     return None
+
+
+def _mentions_table(path: Path) -> bool:
+    """Whether the file names the table at all: a pyproject.toml that does not is not parsed."""
+    try:
+        return TABLE.encode() in path.read_bytes()
+    except OSError:
+        return True  # let _read_toml report it
 
 
 def _read_toml(path: Path) -> dict[str, object]:
