@@ -18,7 +18,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_flake8, bench_import, bench_lint, bench_mypy, bench_pyright, bench_scaling, bench_startup
+from bench import (
+    bench_flake8,
+    bench_import,
+    bench_lint,
+    bench_mypy,
+    bench_pyright,
+    bench_scaling,
+    bench_startup,
+)
 from bench.corpus import REPO
 from bench.timing import machine_line
 

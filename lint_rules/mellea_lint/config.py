@@ -16,7 +16,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from mellea_lint.surface import DEFAULT_INTERNAL_MODULES, DEFAULT_PRODUCER_MODULES, PROVIDER_LITERALS
+from mellea_lint.surface import (
+    DEFAULT_INTERNAL_MODULES,
+    DEFAULT_PRODUCER_MODULES,
+    PROVIDER_LITERALS,
+)
 
 TABLE = "mellea-lint"
 

@@ -22,10 +22,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from bench.envs import NOSDK, OUR_DISTRIBUTION, mirror_without
-from bench.corpus import CACHE
 from mellea_lint.surface import PROVIDERS
+
+from bench.corpus import CACHE
+from bench.envs import NOSDK, OUR_DISTRIBUTION, mirror_without
 from tools.typecheckers import reveal, without_typeddict_bodies
 
 REPO = Path(__file__).resolve().parents[2]

@@ -113,8 +113,18 @@ def test_hook_passes_on_clean_code(hook_repo: tuple[Path, dict[str, str]], tmp_p
 
 def test_hook_environment_is_the_whole_repository(hook_repo: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     """pre-commit pip-installs a hook repository's root: its own environment gets all three parts
-    (the README says so; nothing there type-checks the user's project)."""
-    _try_repo(hook_repo, tmp_path / "project", CLEAN)
-    home = Path(hook_repo[1]["PRE_COMMIT_HOME"])
-    installed = {p.name for p in home.glob("**/site-packages/*")}
+    (the README says so; nothing there type-checks the user's project). ``pre-commit run`` keeps
+    the environment in PRE_COMMIT_HOME (try-repo's is temporary), so it can be inspected."""
+    repo, env = hook_repo
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "report.py").write_text(CLEAN, encoding="utf-8")
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, env=env, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: {HOOK_ID}\n", encoding="utf-8")
+    _git_repo(project, env, commit=False)
+    result = run([sys.executable, "-m", "pre_commit", "run", "--all-files"], project, env, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    installed = {p.name for p in Path(env["PRE_COMMIT_HOME"]).glob("*/*/lib/python*/site-packages/*")}
     assert {"mellea_lint", "mellea_mypy", "mellea-stubs"} <= installed, sorted(installed)
