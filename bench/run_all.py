@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from collections.abc import Callable
 from importlib import metadata
@@ -69,7 +70,8 @@ def startup_section(lines: list[str], when: str) -> str:
         "## Performance",
         "",
         "Start-up: one small file checked, time above a bare `python -c pass` (median of alternating",
-        f"runs; `make bench`, {when}, {machine_line()}). Every other figure, its set-up and the",
+        f"runs; `make bench`, {when}, {machine_line()}, 1-minute load average {os.getloadavg()[0]:.1f}).",
+        "Every other figure, its set-up and the",
         "profiling notes are in [docs/performance.md](docs/performance.md).",
         "",
         "```text",
