@@ -15,15 +15,25 @@ $(BIN)/.deps: requirements/test.txt requirements/constraints.txt
 	$(BIN)/pyright --version >/dev/null  # fetches pyright's node package once
 	touch $@
 
-# The project itself, installed as users get it: one built wheel, installed into both venvs.
+# The project itself, installed as users get it: the four wheels (mellea-lint, mellea-stubs,
+# mellea-mypy and the mellea-typing meta-package) built once, installed into each venv.
+# Tests that need one part alone install from this same set (--no-index --find-links).
 WHEEL_DIR := build/wheel
+PARTS := . ./lint_rules ./stubs ./mypy_plugin
+OUR_DISTS := mellea-typing mellea-lint mellea-stubs mellea-mypy
 $(WHEEL_DIR)/.stamp: $(BIN)/.deps $(PROJECT_SOURCES)
 	rm -rf $(WHEEL_DIR)
-	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w $(WHEEL_DIR) .
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w $(WHEEL_DIR) $(PARTS)
 	touch $@
 
+# Uninstall first: a venv made before the split has one mellea-typing that owns every file.
+define install_project
+	$(1)/python -m pip uninstall --quiet --yes $(OUR_DISTS) 2>/dev/null || true
+	$(1)/python -m pip install --quiet --no-deps $(WHEEL_DIR)/*.whl
+endef
+
 $(BIN)/.project: $(WHEEL_DIR)/.stamp
-	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall $(WHEEL_DIR)/*.whl
+	$(call install_project,$(BIN))
 	touch $@
 
 # A second environment with mellea's base dependencies only: the optional SDKs
@@ -34,13 +44,26 @@ $(NOSDK)/.deps: requirements/test.txt requirements/constraints.txt
 	touch $@
 
 $(NOSDK)/.project: $(NOSDK)/.deps $(WHEEL_DIR)/.stamp
-	$(NOSDK)/bin/python -m pip install --quiet --no-deps --force-reinstall $(WHEEL_DIR)/*.whl
+	$(call install_project,$(NOSDK)/bin)
 	touch $@
 
-demo: $(BIN)/.project
-	$(BIN)/python examples/demo.py
+# `make demo` runs where a user would: mellea, the two checkers, the fixer, and this project
+# (requirements/demo.txt; no provider SDKs). The wheels come from the set `make test` uses.
+DEMO := .venv-demo
+$(DEMO)/.deps: requirements/demo.txt requirements/constraints.txt
+	$(PYTHON) -m venv $(DEMO)
+	$(DEMO)/bin/python -m pip install --quiet -r requirements/demo.txt -c requirements/constraints.txt
+	$(DEMO)/bin/pyright --version >/dev/null  # fetches pyright's node package once
+	touch $@
 
-test: $(BIN)/.project $(NOSDK)/.project
+$(DEMO)/.project: $(DEMO)/.deps $(WHEEL_DIR)/.stamp
+	$(call install_project,$(DEMO)/bin)
+	touch $@
+
+demo: $(DEMO)/.project
+	$(DEMO)/bin/python examples/demo.py
+
+test: $(BIN)/.project $(NOSDK)/.project $(DEMO)/.project
 	$(BIN)/python -m pytest -n 2 -q
 
 bench: $(BIN)/.project $(NOSDK)/.project
@@ -56,8 +79,8 @@ fuzz: $(BIN)/.project
 lock:
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet -r requirements/test.txt
-	.venv-lock/bin/python -m pip freeze --exclude-editable | grep -v '^mellea-typing' > requirements/constraints.txt
+	.venv-lock/bin/python -m pip freeze --exclude-editable | grep -Ev '^mellea-(typing|lint|stubs|mypy)\b' > requirements/constraints.txt
 	rm -rf .venv-lock
 
 clean:
-	rm -rf $(VENV) $(NOSDK) build dist .mypy_cache .pytest_cache
+	rm -rf $(VENV) $(NOSDK) $(DEMO) build dist .mypy_cache .pytest_cache

@@ -16,21 +16,21 @@ from pathlib import Path
 
 from bench.corpus import CACHE, REPO
 
-OUR_DISTRIBUTION = ("mellea_typing-", "mellea_lint", "mellea_mypy", "mellea-stubs")
-"""Everything our wheel puts into site-packages (its dist-info and its three packages)."""
+OUR_DISTRIBUTION = ("mellea_typing-", "mellea_lint", "mellea_mypy", "mellea-stubs", "mellea_stubs-")
+"""Everything our four wheels put into site-packages (three packages, four dist-infos)."""
 
 
 def site_packages(venv: Path) -> Path:
     return next((venv / "lib").glob("python3*/site-packages"))
 
 
-def mirror_without(source_venv: Path, name: str, excluded: Iterable[str]) -> Path:
-    """A venv under ``.cache/bench/`` mirroring ``source_venv`` minus entries starting with
-    ``excluded``; returns its python. Rebuilt whenever the source's entries change."""
+def mirror_without(source_venv: Path, name: str, excluded: Iterable[str], parent: Path = CACHE) -> Path:
+    """A venv ``parent/name`` (default: under ``.cache/bench/``) mirroring ``source_venv`` minus
+    entries starting with ``excluded``; returns its python. Rebuilt whenever the source's entries change."""
     excluded = tuple(excluded)
     source = site_packages(source_venv)
     wanted = sorted(e.name for e in source.iterdir() if not e.name.startswith(excluded))
-    venv = CACHE / name
+    venv = parent / name
     stamp = venv / "mirrored.txt"
     if stamp.is_file() and stamp.read_text() == "\n".join(wanted):
         return venv / "bin" / "python"

@@ -1,8 +1,9 @@
-"""``make bench``: every benchmark of issue 6, then the README's Performance section.
+"""``make bench``: every benchmark, then docs/performance.md and the README's start-up figure.
 
-Prints each benchmark's medians and ratios (target, OK/MISSED) and rewrites the README
+Prints each benchmark's medians and ratios (target, OK/MISSED) and rewrites docs/performance.md
 between ``<!-- BEGIN performance -->`` and ``<!-- END performance -->`` with this run's
-figures, the machine and the tool versions (``--no-readme`` leaves it alone).
+figures, the machine and the tool versions, and the README between ``<!-- BEGIN startup -->``
+and ``<!-- END startup -->`` with the start-up lines (``--no-readme`` leaves both alone).
 Usage: python bench/run_all.py [--runs N] [--only NAME ...] [--no-readme]
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from collections.abc import Callable
 from importlib import metadata
@@ -17,7 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_flake8, bench_import, bench_lint, bench_mypy, bench_pyright, bench_scaling
+from bench import (
+    bench_flake8,
+    bench_import,
+    bench_lint,
+    bench_mypy,
+    bench_pyright,
+    bench_scaling,
+    bench_startup,
+)
 from bench.corpus import REPO
 from bench.timing import machine_line
 
@@ -28,10 +38,12 @@ BENCHMARKS: dict[str, Callable[[int], list[str]]] = {
     "pyright": bench_pyright.measure,
     "import": bench_import.measure,
     "scaling": bench_scaling.measure,
+    "startup": bench_startup.measure,
 }
-DEFAULT_RUNS = {"mypy": 7, "import": 15, "scaling": 3}
-TOOLS = ("mellea-typing", "mellea", "mypy", "pyright", "flake8", "ruff")
-BEGIN, END = "<!-- BEGIN performance -->", "<!-- END performance -->"
+DEFAULT_RUNS = {"mypy": 7, "import": 15, "scaling": 3, "startup": 21}
+TOOLS = ("mellea-lint", "mellea", "mypy", "pyright", "flake8", "ruff")
+DOCS = REPO / "docs" / "performance.md"
+README = REPO / "README.md"
 
 
 def versions() -> str:
@@ -40,9 +52,6 @@ def versions() -> str:
 
 def performance_section(lines: list[str], when: str) -> str:
     return "\n".join([
-        BEGIN,
-        "## Performance",
-        "",
         f"Last `make bench` run: {when}, on {machine_line()}; {versions()}.",
         "Each figure is a median of alternating runs after a warm-up (`bench/timing.py`); the",
         "corpora and the with/without set-ups are described in each `bench/bench_*.py`.",
@@ -51,22 +60,39 @@ def performance_section(lines: list[str], when: str) -> str:
         "```text",
         *lines,
         "```",
-        END,
     ])
 
 
-def write_readme(section: str) -> None:
-    readme = REPO / "README.md"
-    text = readme.read_text()
-    start, end = text.index(BEGIN), text.index(END) + len(END)
-    readme.write_text(text[:start] + section + text[end:])
+def startup_section(lines: list[str], when: str) -> str:
+    """The README's short Performance section: the start-up lines of this run."""
+    figures = [line for line in lines if " above python -c pass " in line]
+    return "\n".join([
+        "## Performance",
+        "",
+        "Start-up: one small file checked, time above a bare `python -c pass` (median of alternating",
+        f"runs; `make bench`, {when}, {machine_line()}, 1-minute load average {os.getloadavg()[0]:.1f}).",
+        "Every other figure, its set-up and the",
+        "profiling notes are in [docs/performance.md](docs/performance.md).",
+        "",
+        "```text",
+        *figures,
+        "```",
+    ])
+
+
+def replace_section(path: Path, name: str, body: str) -> None:
+    """Rewrite what lies between ``<!-- BEGIN name -->`` and ``<!-- END name -->`` in ``path``."""
+    begin, end = f"<!-- BEGIN {name} -->", f"<!-- END {name} -->"
+    text = path.read_text()
+    start, stop = text.index(begin) + len(begin), text.index(end)
+    path.write_text(f"{text[:start]}\n{body}\n{text[stop:]}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, help="timed rounds per benchmark (default: per benchmark)")
     parser.add_argument("--only", nargs="+", choices=sorted(BENCHMARKS), default=list(BENCHMARKS))
-    parser.add_argument("--no-readme", action="store_true", help="do not rewrite the README section")
+    parser.add_argument("--no-readme", action="store_true", help="rewrite neither docs/performance.md nor the README")
     args = parser.parse_args()
     print(machine_line(), "|", versions(), flush=True)
     lines: list[str] = []
@@ -76,7 +102,10 @@ def main() -> None:
         lines += result
     if not args.no_readme:
         when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
-        write_readme(performance_section(lines, when))
+        if set(args.only) == set(BENCHMARKS):  # a partial run never replaces the full record
+            replace_section(DOCS, "performance", performance_section(lines, when))
+        if "startup" in args.only:
+            replace_section(README, "startup", startup_section(lines, when))
 
 
 if __name__ == "__main__":

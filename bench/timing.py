@@ -65,3 +65,10 @@ def ratio_line(label: str, numerator: float, denominator: float, target: str | N
 
 def machine_line() -> str:
     return f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def difference_line(label: str, value_ms: float, base_ms: float, budget_ms: float | None = None) -> str:
+    """``value - base`` in ms, with a budget verdict when one is given (start-up cost above a floor)."""
+    above = value_ms - base_ms
+    verdict = f"  target <={budget_ms:g} ms  {'OK' if above <= budget_ms else 'MISSED'}" if budget_ms else ""
+    return f"{label:<58} {above:6.1f} ms{verdict}"

@@ -1,26 +1,43 @@
-"""`make demo`: type-check this examples/ project with mypy and pyright, show what each infers
-for `mot.raw.response` in every provider branch, and the errors each catches.
+"""`make demo`: the product on this examples/ project, run as a user runs it.
 
-Provider branches are found with ast (any `if <expr>.provider == "<literal>":`); a temporary
-copy gets a `reveal_type(<expr>.response)` at the top of each branch.
+A scratch copy of the project (its own ``pyproject.toml`` is the configuration a user writes)
+is checked with the tools of the environment running this script (``.venv-demo``: mellea, mypy,
+pyright, this project; no provider SDK). In order: the payload type of every provider branch
+without and with the stubs, mypy with the plugin, pyright, ``mellea-lint check``, the autofix as
+a diff, the baseline flow, and the configuration to copy.
 """
 
 from __future__ import annotations
 
 import ast
+import json
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
 
-from tools.typecheckers import REPO, Diagnostic, check, reveal
+from bench.envs import mirror_without
+from tools.typecheckers import without_typeddict_bodies
 
-CHECKERS = ("mypy", "pyright")
-PYTHON = REPO / ".venv" / "bin" / "python"
+BIN = Path(sys.executable).parent
+CONFIG = HERE / "pyproject.toml"
+CACHE = REPO / ".cache" / "demo"
+STUBS = ("mellea-stubs", "mellea_stubs-")
+"""What the ``mellea-stubs`` wheel puts into site-packages."""
+
+NEW_VIOLATION = '''
+
+def debug(mot: ModelOutputThunk[str]) -> None:
+    print(mot._generate_log)
+'''
+"""Added after the baseline is recorded: the one finding the baseline must let through."""
 
 
 @dataclass(frozen=True)
@@ -60,65 +77,104 @@ def instrument(source: str, file: str) -> tuple[str, dict[int, Branch]]:
     return "\n".join(out) + "\n", where
 
 
-def _revealed(d: Diagnostic) -> str | None:
-    for prefix in ('Revealed type is "', 'Type of "'):
-        if d.message.startswith(prefix):
-            text = d.message.split('" is "', 1)[-1] if prefix == 'Type of "' else d.message[len(prefix):]
-            return text.rstrip('"')
-    return None
+def sources() -> list[Path]:
+    return sorted(p for p in HERE.glob("*.py") if p.name != "demo.py")
 
 
-def without_typeddict_bodies(text: str) -> str:
-    """mypy spells a TypedDict as ``TypedDict(pkg.Name, {...})``: keep ``pkg.Name``."""
-    out, i = [], 0
-    while (start := text.find("TypedDict(", i)) != -1:
-        out.append(text[i:start])
-        comma = text.index(", {", start)
-        out.append(text[start + len("TypedDict("):comma])
-        depth, j = 0, comma + 2
-        while True:
-            depth += {"{": 1, "}": -1}.get(text[j], 0)
-            j += 1
-            if depth == 0:
-                break
-        i = j + 1  # skip the closing ")"
-    return "".join(out) + text[i:]
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for path in [CONFIG, *sources()]:
+        shutil.copy(path, target / path.name)
+    return target
 
 
-def inferred_types(sources: list[Path], scratch: Path) -> dict[Branch, dict[str, str]]:
-    copies, where = [], {}
-    for src in sources:
-        text, lines = instrument(src.read_text(), src.name)
-        copy = scratch / "revealed" / src.name
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(text)
-        copies.append(copy)
-        where.update({(copy.name, n): b for n, b in lines.items()})
-    table: dict[Branch, dict[str, str]] = {b: {} for b in where.values()}
-    for checker in CHECKERS:
-        for d in reveal(checker, copies, PYTHON, scratch / f"reveal-{checker}"):
-            branch = where.get((d.path.name, d.line))
-            text = _revealed(d)
-            if branch and text:
-                table[branch][checker] = without_typeddict_bodies(text)
+def run(cmd: list[str], cwd: Path, python: Path = Path(sys.executable)) -> subprocess.CompletedProcess[str]:
+    """``cmd`` in ``cwd`` with this environment's tools first on PATH (as in an activated venv)."""
+    environ = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+               "MYPY_CACHE_DIR": str(CACHE / "mypy" / f"{cwd.name}-{python.parent.parent.name}")}
+    return subprocess.run(cmd, cwd=cwd, env=environ, capture_output=True, text=True, check=False)
+
+
+def show(title: str, command: str, result: subprocess.CompletedProcess[str], project: Path,
+         *, stderr: bool = False) -> None:
+    """The command and what it printed, with the scratch folder's path left out."""
+    print(f"\n== {title} ==\n$ {command}")
+    text = (result.stdout + (result.stderr if stderr else "")).replace(f"{project}{os.sep}", "")
+    print(text.rstrip() if text.strip() else "(no output)")
+    print(f"(exit status {result.returncode})")
+
+
+def revealed(project: Path, python: Path, where: dict[tuple[str, int], Branch]) -> dict[str, dict[Branch, str]]:
+    """What mypy and pyright reveal at each instrumented line, against the environment of ``python``."""
+    table: dict[str, dict[Branch, str]] = {"mypy": {}, "pyright": {}}
+    mypy = run([str(python), "-m", "mypy", "-O", "json", "--python-executable", str(python), "."], project, python)
+    for line in mypy.stdout.splitlines():
+        if line.startswith("{"):
+            d = json.loads(line)
+            branch = where.get((Path(d["file"]).name, d["line"]))
+            if branch and d["message"].startswith("Revealed type is "):
+                table["mypy"][branch] = d["message"].removeprefix('Revealed type is "').removesuffix('"')
+    pyright = run([str(BIN / "pyright"), "--outputjson", "--pythonpath", str(python)], project, python)
+    for d in json.loads(pyright.stdout)["generalDiagnostics"]:
+        branch = where.get((Path(d["file"]).name, d["range"]["start"]["line"] + 1))
+        if branch and d["message"].startswith('Type of "'):
+            table["pyright"][branch] = d["message"].split('" is "', 1)[1].rstrip('"')
     return table
 
 
+def payload_types(scratch: Path) -> None:
+    project = scratch / "revealed"
+    project.mkdir()
+    shutil.copy(CONFIG, project / CONFIG.name)
+    where: dict[tuple[str, int], Branch] = {}
+    for src in sources():
+        text, lines = instrument(src.read_text(), src.name)
+        (project / src.name).write_text(text)
+        where.update({(src.name, n): b for n, b in lines.items()})
+    bare = mirror_without(Path(sys.prefix), "demo-without-stubs", STUBS, parent=CACHE)
+    without = revealed(project, bare, where)
+    with_stubs = revealed(project, Path(sys.executable), where)
+    print("== 1. mot.raw.response in each provider branch: without the stubs, then with them ==")
+    for branch in sorted(set(where.values()), key=lambda b: (b.file, b.line)):
+        print(f"\n{branch.file}:{branch.line}  provider == {branch.provider!r}")
+        print(f"  {'without stubs':14} {without['mypy'].get(branch, '(nothing revealed)')}")
+        for checker in ("mypy", "pyright"):
+            text = with_stubs[checker].get(branch, "(nothing revealed)")
+            print(f"  {checker:14} {without_typeddict_bodies(text)}")
+    print("\n(A payload type from an SDK that is not installed, transformers here, is Any / Unknown.)")
+
+
+def baseline_flow(project: Path) -> None:
+    lint = str(BIN / "mellea-lint")
+    record = run([lint, "check", "--write-baseline", "mellea-lint-baseline.json", "."], project)
+    show("6. baseline: record today's findings once (commit the file)",
+         "mellea-lint check --write-baseline mellea-lint-baseline.json .", record, project, stderr=True)
+    target = project / "usage_report.py"
+    target.write_text(target.read_text() + NEW_VIOLATION)
+    print(f"\nA later change appends to {target.name}:{NEW_VIOLATION.rstrip()}")
+    again = run([lint, "check", "--baseline", "mellea-lint-baseline.json", "."], project)
+    show("6. ... then only new findings fail", "mellea-lint check --baseline mellea-lint-baseline.json .",
+         again, project)
+
+
 def main() -> int:
-    sources = sorted(p for p in HERE.glob("*.py") if p.name != "demo.py")
     scratch = Path(tempfile.mkdtemp(prefix="mellea-demo-"))
     try:
-        print("== what each checker infers for <raw>.response, per provider branch ==")
-        for branch, by_checker in sorted(inferred_types(sources, scratch).items(), key=lambda kv: (kv[0].file, kv[0].line)):
-            print(f"\n{branch.file}:{branch.line}  provider == {branch.provider!r}")
-            for checker in CHECKERS:
-                print(f"  {checker:8} {by_checker.get(checker, '(nothing revealed)')}")
-        print("\n== errors the checkers catch ==")
-        for checker in CHECKERS:
-            found = check(checker, sources, PYTHON, scratch / f"check-{checker}")
-            print(f"\n{checker}: {len(found)} error(s)")
-            for d in found:
-                print(f"  {d.path.name}:{d.line} [{d.code}] {d.message.splitlines()[0]}")
+        payload_types(scratch)
+        project = copy_project(scratch / "project")
+        mypy = run([sys.executable, "-m", "mypy", "."], project)
+        show("2. mypy with the plugin: mellea-private, mellea-provider and the stubs' types", "mypy .",
+             mypy, project)
+        pyright = run([str(BIN / "pyright")], project)
+        show('3. pyright with typeCheckingMode = "standard" (set the same for Pylance)', "pyright",
+             pyright, project)
+        lint = run([str(BIN / "mellea-lint"), "check", "--no-cache", "."], project)
+        show("4. the lint gate", "mellea-lint check .", lint, project)
+        diff = run([str(BIN / "mellea-lint"), "check", "--no-cache", "--diff", "."], project)
+        show("5. what --fix would rewrite", "mellea-lint check --diff .", diff, project, stderr=True)
+        baseline_flow(project)
+        print("\n== 7. The configuration to copy (examples/pyproject.toml) ==")
+        print(CONFIG.read_text().rstrip())
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return 0

@@ -159,6 +159,23 @@ def reveal(checker: str, files: Sequence[Path], python: Path, work: Path) -> lis
     return REVEALING[checker]([f.resolve() for f in files], python, work, keep_notes=True)
 
 
+def without_typeddict_bodies(text: str) -> str:
+    """mypy spells a TypedDict as ``TypedDict(pkg.Name, {...})``: keep ``pkg.Name``."""
+    out, i = [], 0
+    while (start := text.find("TypedDict(", i)) != -1:
+        out.append(text[i:start])
+        comma = text.index(", {", start)
+        out.append(text[start + len("TypedDict("):comma])
+        depth, j = 0, comma + 2
+        while True:
+            depth += {"{": 1, "}": -1}.get(text[j], 0)
+            j += 1
+            if depth == 0:
+                break
+        i = j + 1  # skip the closing ")"
+    return "".join(out) + text[i:]
+
+
 def _bin(name: str) -> str:
     return str(REPO / ".venv" / "bin" / name)
 

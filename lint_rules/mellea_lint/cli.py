@@ -16,7 +16,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from mellea_lint.baseline import Baseline, write_baseline
 from mellea_lint.cache import CACHE_DIR_NAME, ResultCache
 from mellea_lint.config import (
     ConfigError,
@@ -35,28 +34,58 @@ from mellea_lint.formats import FORMATS, tool_version
 from mellea_lint.runner import default_jobs, run
 
 if TYPE_CHECKING:
+    from mellea_lint.baseline import Baseline
     from mellea_lint.fix import FileFix
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without ``shutil``: argparse builds one per ``add_argument``,
+    and importing shutil (with bz2 and lzma) cost a check more than parsing a small file."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            width = _columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it: $COLUMNS, the tty, or 80."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
+        formatter_class=_Formatter,
         prog="mellea-lint",
         description="Keep ModelOutputThunk internals inside mellea.core (MOT rules).",
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    _check_arguments(commands.add_parser("check", help="check files and folders (default: .)"))
+    _check_arguments(commands.add_parser("check", help="check files and folders (default: .)", formatter_class=_Formatter))
 
-    rule = commands.add_parser("rule", help="print a rule's documentation")
+    rule = commands.add_parser("rule", help="print a rule's documentation", formatter_class=_Formatter)
     target = rule.add_mutually_exclusive_group(required=True)
     target.add_argument("code", nargs="?", help="a rule code such as MOT001")
     target.add_argument("--all", action="store_true", help="every rule")
 
-    ruff = commands.add_parser("ruff-config", help="print the ruff preset (TOML)")
-    ruff.add_argument("--pyproject", action="store_true", help="as [tool.ruff.*] tables for pyproject.toml")
+    ruff = commands.add_parser("ruff-config", help="print the ruff preset (TOML), or merge it into a config",
+                               formatter_class=_Formatter)
+    shape = ruff.add_mutually_exclusive_group()
+    shape.add_argument("--pyproject", action="store_true", help="as [tool.ruff.*] tables for pyproject.toml")
+    shape.add_argument("--merge", type=Path, metavar="FILE",
+                       help="add the preset to FILE (pyproject.toml, ruff.toml or .ruff.toml) in place, "
+                            "keeping its settings and comments; running it again changes nothing")
     ruff.add_argument("--config", type=Path, help="pyproject.toml whose internal-modules to use")
     return parser
 
@@ -100,7 +129,7 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
 
 def options_table() -> str:
     """The ``check`` options as the Markdown table the README carries (a test compares them)."""
-    parser = argparse.ArgumentParser(add_help=False)
+    parser = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
     _check_arguments(parser)
     rows = [
         f"| `{', '.join(action.option_strings) or action.metavar}` | {action.help} |"
@@ -164,9 +193,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.diff and args.write_baseline:
         raise ConfigError("--diff changes nothing and cannot be combined with --write-baseline")
     fixer = _fixer() if args.fix or args.diff else None
-    known = Baseline(args.baseline) if args.baseline is not None else None
+    known = _baseline(args.baseline) if args.baseline is not None else None
     options = EngineOptions(
-        config.internal_modules, config.producer_modules, config.extra_providers, config.detect_producers
+        config.internal_modules, config.producer_modules, tuple(config.extra_providers),
+        config.detect_producers,
     )
     found = discover(args.paths, config.root, config.exclude)
     cache = None
@@ -184,6 +214,8 @@ def _check(args: argparse.Namespace) -> int:
         key=_order,
     )
     if args.write_baseline is not None:
+        from mellea_lint.baseline import write_baseline
+
         unrecorded = write_baseline(args.write_baseline, shown)
         recorded = _plural(len(shown) - len(unrecorded), "finding")
         print(f"Recorded {recorded} in baseline {args.write_baseline}.", file=sys.stderr)
@@ -194,6 +226,12 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if shown else EXIT_CLEAN
 
 
+def _baseline(path: Path) -> Baseline:
+    from mellea_lint.baseline import Baseline  # only with --baseline: a plain check never reads one
+
+    return Baseline(path)
+
+
 def _fixer() -> ModuleType:
     """The libcst-based fixer, imported only when asked for: libcst is an optional dependency."""
     try:
@@ -201,7 +239,7 @@ def _fixer() -> ModuleType:
     except ModuleNotFoundError as exc:
         if (exc.name or "").partition(".")[0] != "libcst":
             raise
-        raise ConfigError("--fix and --diff need libcst: pip install 'mellea-typing[fix]'") from None
+        raise ConfigError("--fix and --diff need libcst: pip install 'mellea-lint[fix]'") from None
     return fix
 
 
@@ -263,11 +301,25 @@ def _rule(args: argparse.Namespace) -> int:
 
 
 def _ruff_config(args: argparse.Namespace) -> int:
-    from mellea_lint.ruff_preset import render
+    from mellea_lint.ruff_preset import merge, render
 
     cwd = Path.cwd()
     config = load_config(args.config if args.config is not None else find_pyproject(cwd), cwd)
-    sys.stdout.write(render(config.internal_modules, pyproject=args.pyproject))
+    if args.merge is None:
+        sys.stdout.write(render(config.internal_modules, pyproject=args.pyproject))
+        return EXIT_CLEAN
+    target: Path = args.merge
+    try:
+        before = target.read_text(encoding="utf-8") if target.exists() else ""
+        after = merge(before, config.internal_modules, pyproject=target.name == "pyproject.toml")
+        if after != before:
+            target.write_text(after, encoding="utf-8")
+    except ConfigError as exc:
+        raise ConfigError(f"{target}: {exc}") from None
+    except (OSError, UnicodeError) as exc:
+        raise ConfigError(f"{target}: {exc}") from None
+    done = "Merged the ruff preset into" if after != before else "The ruff preset is already in"
+    print(f"{done} {target}.", file=sys.stderr)
     return EXIT_CLEAN
 
 

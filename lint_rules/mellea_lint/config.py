@@ -1,30 +1,75 @@
-"""Settings for ``mellea-lint``: ``[tool.mellea-lint]`` in the nearest pyproject.toml, then the CLI.
+"""The one configuration of mellea-typing: ``[tool.mellea-lint]`` in the nearest pyproject.toml.
 
-Like ruff, the nearest ``pyproject.toml`` (from the working directory upwards) that has
-a ``[tool.mellea-lint]`` table is used; ``exclude`` patterns are relative to its folder.
-Any mistake in the table is a :class:`ConfigError` whose one-line message names the key.
+The CLI, the flake8 plugin and the mypy plugin all read this table through :func:`read_table`
+(one spelling per key, kebab-case as in ruff); each tool uses the settings it needs. Like ruff,
+the nearest ``pyproject.toml`` (from the working directory upwards) that has the table is used;
+``exclude`` patterns are relative to its folder. Any mistake is a :class:`ConfigError` whose
+one-line message names the file and key, and for a misspelt key the right spelling.
 """
 
 from __future__ import annotations
 
+import keyword
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from mellea_lint.surface import DEFAULT_INTERNAL_MODULES, DEFAULT_PRODUCER_MODULES
+from mellea_lint.surface import (
+    DEFAULT_INTERNAL_MODULES,
+    DEFAULT_PRODUCER_MODULES,
+    PROVIDER_LITERALS,
+)
 
 TABLE = "mellea-lint"
-KEYS = ("select", "ignore", "exclude", "internal-modules", "producer-modules", "extra-providers", "detect-producers")
-
-PRODUCER_ADVICE = f"list its module in producer-modules of [tool.{TABLE}] or add '# noqa: {{code}}'"
-"""How a ``mellea-lint`` user declares producer code; messages about writes only producers may
-make end with it (``{code}``: the rule). The flake8 plugin has its own (``flake8_plugin``)."""
 
 _SELECTOR = re.compile(r"[A-Z]+[0-9]*")
 _MODULE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One key of the table (the README's settings table is generated from these)."""
+
+    key: str
+    value: str
+    default: str
+    used_by: str
+    doc: str
+
+    @property
+    def field(self) -> str:
+        return self.key.replace("-", "_")
+
+
+SETTINGS = (
+    Setting("select", "list of code prefixes", "every rule", "CLI",
+            "Rules to report (`--select` replaces it; flake8 uses its own `--select`)."),
+    Setting("ignore", "list of code prefixes", "none", "CLI",
+            "Rules not to report (`--ignore` adds to it); the longer matching prefix wins, a tie ignores."),
+    Setting("exclude", "list of path patterns", "none", "CLI",
+            "Paths not to check: without `/` any path part, with `/` relative to this file."),
+    Setting("internal-modules", "list of dotted modules", ", ".join(DEFAULT_INTERNAL_MODULES),
+            "CLI, flake8, mypy",
+            "Modules (and submodules) that implement the thunk: nothing is reported there."),
+    Setting("producer-modules", "list of dotted modules", ", ".join(DEFAULT_PRODUCER_MODULES) or "none",
+            "CLI, flake8, mypy",
+            "Modules that produce thunks (backends, test doubles): they may write the members "
+            "producers set and read those without a public replacement."),
+    Setting("extra-providers", 'table: literal = "dotted.Type"', "none", "CLI, flake8, mypy",
+            "Third-party `raw.provider` literals and the type of their `raw.response`: MOT006 and "
+            "`mellea-provider` accept the literal, and in mypy `mot.raw` narrows to "
+            "`CustomProviderRaw[Literal[literal], Type]` (flake8's alias takes the literals only)."),
+    Setting("detect-producers", "true or false", "true", "CLI, flake8, mypy",
+            "Recognise producer code without configuration: classes deriving from a mellea backend, "
+            "functions that build and fill a thunk, and the callbacks they register."),
+)
+KEYS = tuple(s.key for s in SETTINGS)
+
+PRODUCER_ADVICE = f"list its module in producer-modules of [tool.{TABLE}] or add '# noqa: {{code}}'"
+"""How a ``mellea-lint`` user declares producer code; messages about writes only producers may
+make end with it (``{code}``: the rule). flake8 and the mypy plugin have their own."""
 
 
 class ConfigError(Exception):
@@ -42,10 +87,8 @@ class LintConfig:
     exclude: tuple[str, ...] = ()
     internal_modules: tuple[str, ...] = DEFAULT_INTERNAL_MODULES
     producer_modules: tuple[str, ...] = DEFAULT_PRODUCER_MODULES
-    extra_providers: tuple[str, ...] = ()
-    """Third-party ``raw.provider`` literals MOT006 accepts besides mellea's own."""
+    extra_providers: Mapping[str, str] = field(default_factory=dict)
     detect_producers: bool = True
-    """Recognise producer code (backend classes, thunk-building functions, their callbacks)."""
 
     def enabled(self, code: str) -> bool:
         """Ruff's rule: the longest matching prefix wins; a tie between select and ignore ignores."""
@@ -60,14 +103,24 @@ def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml at or above ``start`` that has a ``[tool.mellea-lint]`` table."""
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if candidate.is_file() and _mentions_table(candidate):
             tool = _read_toml(candidate).get("tool")
             if isinstance(tool, dict) and TABLE in tool:
                 return candidate
     return None
 
 
+def _mentions_table(path: Path) -> bool:
+    """Whether the file names the table at all: a pyproject.toml that does not is not parsed."""
+    try:
+        return TABLE.encode() in path.read_bytes()
+    except OSError:
+        return True  # let _read_toml report it
+
+
 def _read_toml(path: Path) -> dict[str, object]:
+    import tomllib  # not at import: a project without pyproject.toml never needs it
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -79,39 +132,86 @@ def load_config(pyproject: Path | None, cwd: Path) -> LintConfig:
     """Settings from ``pyproject`` (None: defaults rooted at ``cwd``)."""
     if pyproject is None:
         return LintConfig(root=cwd)
-    document = _read_toml(pyproject)
-    tool = document.get("tool", {})
+    return replace(LintConfig(root=pyproject.parent, source=pyproject), **load_table(pyproject))
+
+
+def load_table(pyproject: Path) -> dict[str, Any]:
+    """The validated settings ``pyproject``'s ``[tool.mellea-lint]`` sets, by field name."""
+    tool = _read_toml(pyproject).get("tool", {})
     table = tool.get(TABLE, {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.{TABLE}] must be a table")
-    return apply_table(LintConfig(root=pyproject.parent, source=pyproject), table, str(pyproject))
+    return read_table(table, str(pyproject))
 
 
 def apply_table(config: LintConfig, table: Mapping[str, object], where: str) -> LintConfig:
     """``config`` updated from a ``[tool.mellea-lint]`` table; unknown keys and bad values raise."""
+    return replace(config, **read_table(table, where))
+
+
+def read_table(table: Mapping[str, object], where: str, name: str = f"[tool.{TABLE}]") -> dict[str, Any]:
+    """The validated settings of ``table``, by field name (``producer_modules``): only those set."""
     for key in table:
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r} in [tool.{TABLE}] (known: {', '.join(KEYS)})")
-    detect = table.get("detect-producers", True)
-    if not isinstance(detect, bool):
-        raise ConfigError(f"{where}: [tool.{TABLE}] detect-producers must be true or false, got {detect!r}")
-    values = {
-        key: _string_list(table[key], f"{where}: [tool.{TABLE}] {key}") for key in table if key != "detect-producers"
-    }
-    for key in ("select", "ignore"):
-        if key in values:
-            check_selectors(values[key], f"{where}: [tool.{TABLE}] {key}", known_codes())
-    for key in ("internal-modules", "producer-modules"):
-        if key in values:
-            check_modules(values[key], f"{where}: [tool.{TABLE}] {key}")
-    fields: dict[str, Any] = {key.replace("-", "_"): tuple(v) for key, v in values.items()}
-    return replace(config, **fields, detect_producers=detect)
+            raise ConfigError(f"{where}: unknown key {key!r} in {name}; {suggest(key)}")
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        what = f"{where}: {name} {key}" if name else where  # no name: ``where`` names the option
+        if key == "extra-providers":
+            values["extra_providers"] = check_providers(raw, what)
+            continue
+        if key == "detect-producers":
+            values["detect_producers"] = check_flag(raw, what)
+            continue
+        items = _string_list(raw, what)
+        if key in ("select", "ignore"):
+            check_selectors(items, what, known_codes())
+        elif key.endswith("-modules"):
+            check_modules(items, what)
+        values[key.replace("-", "_")] = tuple(items)
+    return values
+
+
+def suggest(key: str) -> str:
+    """``did you mean 'producer-modules'?`` for a misspelt key (another tool's spelling included)."""
+    import difflib  # only on a mistake: it is not needed to start a check
+
+    spelled = key.lower().replace("_", "-").removeprefix("mot-")
+    close = [spelled] if spelled in KEYS else difflib.get_close_matches(spelled, KEYS, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return f"known keys: {', '.join(KEYS)}"
 
 
 def _string_list(value: object, what: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{what} must be a list of strings, got {type(value).__name__}: {value!r}")
     return value
+
+
+def check_flag(value: object, what: str) -> bool:
+    """A TOML boolean (flake8's alias passes the words ``true`` / ``false``)."""
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    if not isinstance(value, bool):
+        raise ConfigError(f"{what} must be true or false, got {value!r}")
+    return value
+
+
+def check_providers(value: object, what: str) -> dict[str, str]:
+    """``{literal: "module.Type"}``: a new provider literal and the dotted type of its response."""
+    if not isinstance(value, Mapping) or not all(isinstance(v, str) for v in value.values()):
+        raise ConfigError(f'{what} must be a table of literal = "dotted.Type", got {value!r}')
+    for literal, type_name in value.items():
+        if not literal:
+            raise ConfigError(f"{what}: empty provider literal")
+        if literal in PROVIDER_LITERALS:
+            raise ConfigError(f"{what}: {literal!r} is already a mellea provider")
+        if not _MODULE.fullmatch(type_name) or "." not in type_name or any(
+            keyword.iskeyword(part) for part in type_name.split(".")
+        ):
+            raise ConfigError(f"{what}: {literal!r} needs a dotted type name (module.Type), got {type_name!r}")
+    return dict(value)
 
 
 def known_codes() -> tuple[str, ...]:
@@ -135,6 +235,12 @@ def check_modules(modules: Iterable[str], what: str) -> None:
     for module in modules:
         if not _MODULE.fullmatch(module):
             raise ConfigError(f"{what}: {module!r} is not a dotted module name")
+
+
+def settings_table() -> str:
+    """The settings as the Markdown table the README carries (a test compares them)."""
+    rows = [f"| `{s.key}` | {s.value} | {s.default} | {s.used_by} | {s.doc} |" for s in SETTINGS]
+    return "| key | value | default | read by | meaning |\n|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
 def split_csv(value: str) -> list[str]:

@@ -9,7 +9,7 @@ comments around it, and the enclosing parentheses survive byte for byte. A fix w
 removed text holds a comment, or that would cut through parentheses
 (``(mot._meta)["usage"]``), is left alone and stays reported.
 
-Needs libcst (``pip install 'mellea-typing[fix]'``); only the CLI's ``--fix``/``--diff``
+Needs libcst (``pip install 'mellea-lint[fix]'``); only the CLI's ``--fix``/``--diff``
 import this module.
 """
 

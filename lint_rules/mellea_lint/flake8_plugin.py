@@ -1,10 +1,9 @@
 """flake8 adapter: the MOT rules as a flake8 AST plugin (entry point ``MOT``).
 
 Uses the tree flake8 already parsed (no second parse); ``# noqa`` and ``--select``
-are flake8's own. Options (command line or ``[flake8]`` in the config file):
-``--mot-internal-modules`` and ``--mot-producer-modules``, comma-separated dotted
-module prefixes, ``--mot-extra-providers``, third-party provider literals, and
-``--mot-detect-producers`` (true or false).
+are flake8's own. Settings come from ``[tool.mellea-lint]`` (as for ``mellea-lint``);
+the ``--mot-<key>`` options (command line or ``[flake8]``) are aliases of its keys and
+win over them.
 """
 
 from __future__ import annotations
@@ -12,42 +11,31 @@ from __future__ import annotations
 import argparse
 import ast
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, ClassVar, Final
 
 from . import surface
+from .config import SETTINGS, ConfigError, Setting, find_pyproject, load_config, read_table
 from .engine import check_tree, may_have_findings, module_name_for
 
 
 @dataclass(frozen=True)
 class Option:
-    """A plugin option (also documented in the README from here)."""
+    """A flake8 option: an alias of one ``[tool.mellea-lint]`` key (documented there)."""
 
-    flag: str
-    default: tuple[str, ...]
-    help: str
+    setting: Setting
+
+    @property
+    def flag(self) -> str:
+        return f"--mot-{self.setting.key}"
+
+    @property
+    def dest(self) -> str:
+        return f"mot_{self.setting.field}"
 
 
-OPTIONS: Final = (
-    Option(
-        "--mot-internal-modules", surface.DEFAULT_INTERNAL_MODULES,
-        "modules (comma-separated dotted prefixes) that implement the thunk: nothing is reported in them",
-    ),
-    Option(
-        "--mot-producer-modules", surface.DEFAULT_PRODUCER_MODULES,
-        "modules (comma-separated dotted prefixes) that produce thunks: they may write the "
-        "members producers set and read those without a public replacement",
-    ),
-    Option(
-        "--mot-extra-providers", (),
-        "third-party raw.provider literals (comma-separated) that MOT006 accepts besides mellea's own",
-    ),
-    Option(
-        "--mot-detect-producers", ("true",),
-        "true or false: recognise producer code without configuration (backend classes, "
-        "functions that build and fill a thunk, the callbacks they register)",
-    ),
-)
+OPTIONS: Final = tuple(Option(s) for s in SETTINGS if "flake8" in s.used_by)
 
 PRODUCER_ADVICE: Final = "list its module in --mot-producer-modules or add '# noqa: {code}'"
 """How a flake8 user declares producer code (the CLI's is ``config.PRODUCER_ADVICE``)."""
@@ -71,19 +59,27 @@ class MotChecker:
     def add_options(cls, manager: Any) -> None:
         for option in OPTIONS:
             manager.add_option(
-                option.flag, default=",".join(option.default), parse_from_config=True,
-                comma_separated_list=True, help=f"{option.help} (default: %(default)s)",
+                option.flag, default=None, parse_from_config=True, comma_separated_list=True,
+                help=f"alias of {option.setting.key} in [tool.mellea-lint] "
+                     f"(comma-separated; default: {option.setting.default})",
             )
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
-        cls.internal_modules = _prefixes(options.mot_internal_modules)
-        cls.producer_modules = _prefixes(options.mot_producer_modules)
-        cls.extra_providers = _prefixes(options.mot_extra_providers)
-        flag = ",".join(_prefixes(options.mot_detect_producers)).lower() or "true"
-        if flag not in ("true", "false"):
-            raise SystemExit(f"flake8: --mot-detect-producers must be true or false, got {flag!r}")
-        cls.detect_producers = flag == "true"
+        try:
+            shared = load_config(find_pyproject(Path.cwd()), Path.cwd())
+            config = shared
+            for option in OPTIONS:
+                given = getattr(options, option.dest, None)
+                if given is not None:
+                    table = {option.setting.key: _as_table_value(option.setting.key, given)}
+                    config = replace(config, **read_table(table, option.flag, name=""))
+        except ConfigError as exc:  # one line, no traceback, as the CLI reports it
+            raise SystemExit(f"mellea-lint (flake8): error: {exc}") from None
+        cls.internal_modules = config.internal_modules
+        cls.producer_modules = config.producer_modules
+        cls.extra_providers = tuple(config.extra_providers)
+        cls.detect_producers = config.detect_producers
 
     def run(self) -> Iterator[tuple[int, int, str, type[MotChecker]]]:
         module = module_name_for(self.filename) if self.filename not in ("stdin", "-") else None
@@ -98,6 +94,16 @@ class MotChecker:
         )
         for finding in findings:
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)
+
+
+def _as_table_value(key: str, values: Sequence[str] | str) -> object:
+    """A ``--mot-<key>`` value as the ``[tool.mellea-lint]`` table spells it, to validate it once."""
+    items = list(_prefixes(values))
+    if key == "extra-providers":  # flake8 names the literals only; the response type is mypy's
+        return dict.fromkeys(items, "typing.Any")
+    if key == "detect-producers":
+        return ",".join(items)
+    return items
 
 
 def _prefixes(values: Sequence[str] | str | None) -> tuple[str, ...]:

@@ -16,7 +16,6 @@ from urllib.parse import quote
 
 from mellea_lint.filecheck import FILE_ERRORS
 from mellea_lint.findings import Finding
-from mellea_lint.rules import RULES, render_doc
 
 TOOL = "mellea-lint"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -27,12 +26,14 @@ def tool_version() -> str:
     from importlib import metadata  # not at import time: it costs more than the rest of start-up
 
     try:
-        return metadata.version("mellea-typing")
+        return metadata.version("mellea-lint")
     except metadata.PackageNotFoundError:
         return "0+unknown"
 
 
 def rule_name(code: str) -> str:
+    from mellea_lint.rules import RULES  # not for concise output: rule docs are large
+
     if code in RULES:
         return RULES[code].name
     return FILE_ERRORS[code][0] if code in FILE_ERRORS else code
@@ -62,6 +63,8 @@ def _location(line: int, col: int) -> dict[str, int]:
 
 
 def _json_object(finding: Finding) -> dict[str, object]:
+    from mellea_lint.rules import RULES  # not for concise output: rule docs are large
+
     start = _location(finding.line, finding.col)
     end = _location(finding.end_line, finding.end_col)
     fix = None
@@ -111,6 +114,8 @@ def github(findings: Sequence[Finding], cwd: Path) -> str:
 
 
 def _sarif_rules() -> list[dict[str, object]]:
+    from mellea_lint.rules import RULES, render_doc  # not for concise output: rule docs are large
+
     rules: list[dict[str, object]] = []
     for code, rule in RULES.items():
         doc = render_doc(code)

@@ -28,11 +28,9 @@ def rules_section() -> str:
 
 
 def flake8_options_table() -> str:
-    """The flake8 options, as a Markdown table."""
-    rows = "\n".join(
-        f"| `{o.flag}` | {', '.join(f'`{d}`' for d in o.default) or '(none)'} | {o.help} |" for o in OPTIONS
-    )
-    return f"| Option | Default | Meaning |\n|---|---|---|\n{rows}\n"
+    """The flake8 options, as a Markdown table: each is an alias of a ``[tool.mellea-lint]`` key."""
+    rows = "\n".join(f"| `{o.flag}` | [`{o.setting.key}`](#configuration) |" for o in OPTIONS)
+    return f"| Option | Alias of |\n|---|---|\n{rows}\n"
 
 
 if __name__ == "__main__":

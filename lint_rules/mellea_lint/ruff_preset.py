@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
+from mellea_lint.config import ConfigError
 from mellea_lint.rules import RULES
 from mellea_lint.surface import (
     BASE_MODULE,
@@ -67,3 +69,64 @@ def render(internal_modules: Sequence[str] = DEFAULT_INTERNAL_MODULES, *, pyproj
         *(f"{json.dumps(name)}.msg = {json.dumps(msg)}" for name, msg in banned_api().items()),
     ]
     return "\n".join(lines) + "\n"
+
+
+def preset(internal_modules: Sequence[str] = DEFAULT_INTERNAL_MODULES) -> dict[str, Any]:
+    """The preset's ``lint`` table as data: what :func:`render` prints and :func:`merge` adds."""
+    return {
+        "extend-select": list(SELECTED),
+        "external": list(EXTERNAL),
+        "per-file-ignores": {module_glob(m): list(SELECTED) for m in internal_modules},
+        "flake8-tidy-imports": {"banned-api": {name: {"msg": msg} for name, msg in banned_api().items()}},
+    }
+
+
+def merge(text: str, internal_modules: Sequence[str] = DEFAULT_INTERNAL_MODULES, *,
+          pyproject: bool = False) -> str:
+    """``text`` (a ruff.toml, or a pyproject.toml's ``[tool.ruff]``) with the preset merged in.
+
+    Lists gain the missing items (order and the user's own items kept), tables gain the missing
+    keys, ban messages are set; comments and formatting stay (tomlkit). Merging twice changes
+    nothing. A value of another type than the preset's is a :class:`ConfigError` naming its key.
+    """
+    import tomlkit  # only here: a check never needs it
+    from tomlkit.exceptions import TOMLKitError
+
+    try:
+        document = tomlkit.parse(text)
+    except TOMLKitError as exc:
+        raise ConfigError(f"cannot read TOML: {exc}") from None
+    root: Any = document
+    path: list[str] = []
+    for key in ("tool", "ruff") if pyproject else ():
+        root, path = _table(root, key, path, tomlkit, super_table=True), [*path, key]
+    _merge_into(_table(root, "lint", path, tomlkit), preset(internal_modules), [*path, "lint"], tomlkit)
+    return tomlkit.dumps(document)
+
+
+def _table(parent: Any, key: str, path: list[str], tomlkit: Any, super_table: bool = False) -> Any:
+    if key not in parent:
+        parent[key] = tomlkit.table(is_super_table=super_table)
+    elif not isinstance(parent[key], dict):
+        raise ConfigError(f"{'.'.join([*path, key])} must be a table, got {parent[key]!r}")
+    return parent[key]
+
+
+def _merge_into(target: Any, wanted: dict[str, Any], path: list[str], tomlkit: Any) -> None:
+    for key, value in wanted.items():
+        where = ".".join([*path, key])
+        if isinstance(value, dict):
+            if key not in target:
+                target[key] = tomlkit.inline_table() if "msg" in value else tomlkit.table(
+                    is_super_table=all(isinstance(v, dict) for v in value.values()))
+            elif not isinstance(target[key], dict):
+                raise ConfigError(f"{where} must be a table, got {target[key]!r}")
+            _merge_into(target[key], value, [*path, key], tomlkit)
+        elif isinstance(value, list):
+            if key not in target:
+                target[key] = tomlkit.array()
+            elif not isinstance(target[key], list):
+                raise ConfigError(f"{where} must be a list, got {target[key]!r}")
+            target[key].extend(item for item in value if item not in target[key])
+        elif target.get(key) != value:
+            target[key] = value

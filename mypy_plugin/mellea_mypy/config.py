@@ -1,15 +1,16 @@
-"""Strict parsing of the ``[tool.mellea-mypy]`` / ``[mellea-mypy]`` settings.
+"""The plugin's settings: the shared ``[tool.mellea-lint]`` table (read by
+:mod:`mellea_lint.config`, as the lint gate reads it), plus the deprecated
+``[tool.mellea-mypy]`` / ``[mellea-mypy]`` sections of mypy's own config file.
 
-Every setting that changes results is listed in :data:`SETTINGS` (the README table
-is generated from it) and returned by :meth:`PluginConfig.cache_key`, so mypy's
+Every setting that changes results is returned by :meth:`PluginConfig.cache_key`, so mypy's
 incremental cache and dmypy are invalidated when one changes.
 """
 
 from __future__ import annotations
 
 import configparser
-import keyword
 import re
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,56 +18,19 @@ from pathlib import Path
 from typing import Any, Final
 
 from mellea_lint import surface
+from mellea_lint.config import ConfigError, find_pyproject, load_table, read_table, suggest
+
+__all__ = ["ConfigError", "PluginConfig", "load"]
 
 TOML_SECTION: Final = "tool.mellea-mypy"
 INI_SECTION: Final = "mellea-mypy"
+_OLD_KEYS: Final = ("internal_modules", "producer_modules", "extra_providers", "detect_producers")
+"""The deprecated sections' snake_case spelling of the shared keys (also the plugin's fields)."""
 
-
-class ConfigError(Exception):
-    """A setting is wrong; the message is one line that names the key."""
-
-
-@dataclass(frozen=True)
-class Setting:
-    key: str
-    toml_type: str
-    ini_syntax: str
-    default: str
-    doc: str
-
-
-SETTINGS: Final = (
-    Setting(
-        "internal_modules", "list of str", "comma-separated", ", ".join(surface.DEFAULT_INTERNAL_MODULES),
-        "Modules (and their submodules) that implement the thunk: no `mellea-private` errors there.",
-    ),
-    Setting(
-        "producer_modules", "list of str", "comma-separated",
-        ", ".join(surface.DEFAULT_PRODUCER_MODULES) or "(none)",
-        "Modules that produce thunks (mellea's own `mellea.backends`, ...): they may write the "
-        "producer-owned private members and read those without a public replacement.",
-    ),
-    Setting(
-        "extra_providers", "table: literal = \"dotted.Type\"", "comma-separated `literal:dotted.Type`",
-        "(none)",
-        "Third-party `raw.provider` literals and the type of their `raw.response`: `mot.raw` "
-        "also narrows to `CustomProviderRaw[Literal[literal], Type]`, and the literal is a "
-        "known provider for `mellea-provider`.",
-    ),
-    Setting(
-        "detect_producers", "bool", "true / false", "true",
-        "Recognise producer code without configuration: classes deriving from a mellea backend, "
-        "functions that build a thunk and fill it, the callbacks they register.",
-    ),
-)
 PRODUCER_ADVICE: Final = (
-    f"list its module in producer_modules of [{INI_SECTION}] or add '# type: ignore[mellea-private]'"
+    "list its module in producer-modules of [tool.mellea-lint] or add '# type: ignore[mellea-private]'"
 )
 """How a mypy user declares producer code; messages about writes only producers may make end with it."""
-
-KNOWN_KEYS: Final = frozenset(s.key for s in SETTINGS)
-
-_MODULE_RE: Final = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
 @dataclass(frozen=True)
@@ -86,105 +50,81 @@ class PluginConfig:
         }
 
 
-def load(config_file: str | None) -> PluginConfig:
-    """The settings from mypy's config file (defaults when it has no section)."""
-    if config_file is None:
-        return PluginConfig()
-    path = Path(config_file)
+def load(config_file: str | None, cwd: Path | None = None) -> PluginConfig:
+    """The settings for a mypy run whose config file is ``config_file`` (None: no file).
+
+    ``[tool.mellea-lint]`` is looked up from the config file's folder (else ``cwd``) upwards,
+    as ``mellea-lint`` looks it up; a deprecated section in ``config_file`` adds its settings
+    (with a one-line notice) unless the shared table sets them too, which is an error.
+    """
+    start = Path(config_file).resolve().parent if config_file else (cwd or Path.cwd())
+    shared_file = find_pyproject(start)
+    shared = load_table(shared_file) if shared_file is not None else {}
+    values = {key: value for key, value in shared.items() if key in _OLD_KEYS}
+    old = _deprecated(Path(config_file).resolve()) if config_file else None
+    if old is not None:
+        name, settings = old
+        both = sorted(set(settings) & set(values))
+        if both:
+            raise ConfigError(
+                f"{config_file}: {both[0].replace('_', '-')} is set in both {name} and [tool.mellea-lint] "
+                f"of {shared_file}; keep it in [tool.mellea-lint] only"
+            )
+        print(
+            f"{config_file}: note: {name} is deprecated; move its settings to [tool.mellea-lint] in "
+            f"pyproject.toml ({', '.join(k.replace('_', '-') for k in settings)})",
+            file=sys.stderr,
+        )
+        values.update(settings)
+    return PluginConfig(**values)
+
+
+def _deprecated(path: Path) -> tuple[str, dict[str, Any]] | None:
+    """(section name, its validated settings) of a deprecated section in mypy's config file."""
     if path.suffix == ".toml":
         with path.open("rb") as fh:
-            data = tomllib.load(fh)
-        section = data.get("tool", {}).get("mellea-mypy")
-        return PluginConfig() if section is None else from_toml(section)
+            section = tomllib.load(fh).get("tool", {}).get("mellea-mypy")
+        if section is None:
+            return None
+        name = f"[{TOML_SECTION}]"
+        if not isinstance(section, dict):
+            raise ConfigError(f"{path}: {name} must be a table")
+        return name, _read_old(section, str(path), name)
     parser = configparser.ConfigParser()
     parser.read(path, encoding="utf-8")
     if not parser.has_section(INI_SECTION):
-        return PluginConfig()
-    return from_ini(dict(parser.items(INI_SECTION, raw=True)))
+        return None
+    name = f"[{INI_SECTION}]"
+    section = dict(parser.items(INI_SECTION, raw=True))
+    _reject_unknown(section, str(path), name)
+    table: dict[str, object] = {}
+    for key, text in section.items():
+        if key == "extra_providers":
+            table[key] = dict(_pair(item, str(path), name) for item in _split(text))
+        elif key == "detect_producers":
+            table[key] = text.strip()
+        else:
+            table[key] = _split(text)
+    return name, _read_old(table, str(path), name)
 
 
-def from_toml(section: object) -> PluginConfig:
-    if not isinstance(section, dict):
-        raise ConfigError(f"[{TOML_SECTION}] must be a table")
-    _reject_unknown(section, TOML_SECTION)
-    values: dict[str, Any] = {}
-    for key in ("internal_modules", "producer_modules"):
-        if key in section:
-            raw = section[key]
-            if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-                raise ConfigError(f"[{TOML_SECTION}] {key} must be a list of strings, got {raw!r}")
-            values[key] = _modules(key, raw)
-    if "extra_providers" in section:
-        raw = section["extra_providers"]
-        if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-            raise ConfigError(
-                f"[{TOML_SECTION}] extra_providers must be a table of literal = \"dotted.Type\", got {raw!r}"
-            )
-        values["extra_providers"] = _providers(raw)
-    if "detect_producers" in section:
-        raw = section["detect_producers"]
-        if not isinstance(raw, bool):
-            raise ConfigError(f"[{TOML_SECTION}] detect_producers must be true or false, got {raw!r}")
-        values["detect_producers"] = raw
-    return PluginConfig(**values)
+def _read_old(table: Mapping[str, object], where: str, name: str) -> dict[str, Any]:
+    _reject_unknown(table, where, name)
+    return read_table({k.replace("_", "-"): v for k, v in table.items()}, where, name)
 
 
-def from_ini(section: Mapping[str, str]) -> PluginConfig:
-    _reject_unknown(section, INI_SECTION)
-    values: dict[str, Any] = {}
-    for key in ("internal_modules", "producer_modules"):
-        if key in section:
-            values[key] = _modules(key, _split(section[key]))
-    if "extra_providers" in section:
-        pairs: dict[str, str] = {}
-        for item in _split(section["extra_providers"]):
-            literal, sep, type_name = item.partition(":")
-            if not sep:
-                raise ConfigError(
-                    f"[{INI_SECTION}] extra_providers entry {item!r} must be literal:dotted.Type"
-                )
-            pairs[literal.strip()] = type_name.strip()
-        values["extra_providers"] = _providers(pairs)
-    if "detect_producers" in section:
-        raw_flag = section["detect_producers"].strip().lower()
-        if raw_flag not in ("true", "false"):
-            raise ConfigError(f"[{INI_SECTION}] detect_producers must be true or false, got {raw_flag!r}")
-        values["detect_producers"] = raw_flag == "true"
-    return PluginConfig(**values)
+def _reject_unknown(table: Mapping[str, object], where: str, name: str) -> None:
+    for key in table:
+        if key not in _OLD_KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} in {name}; {suggest(key).replace('-', '_')}")
 
 
-def _reject_unknown(section: Mapping[str, object], name: str) -> None:
-    unknown = sorted(set(section) - KNOWN_KEYS)
-    if unknown:
-        raise ConfigError(
-            f"[{name}] unknown key {unknown[0]!r} (known: {', '.join(sorted(KNOWN_KEYS))})"
-        )
+def _pair(item: str, where: str, name: str) -> tuple[str, str]:
+    literal, sep, type_name = item.partition(":")
+    if not sep:
+        raise ConfigError(f"{where}: {name} extra_providers entry {item!r} must be literal:dotted.Type")
+    return literal.strip(), type_name.strip()
 
 
 def _split(value: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,\n]", value) if part.strip()]
-
-
-def _modules(key: str, names: list[str]) -> tuple[str, ...]:
-    for name in names:
-        if not _MODULE_RE.match(name):
-            raise ConfigError(f"[mellea-mypy] {key}: {name!r} is not a dotted module name")
-    return tuple(names)
-
-
-def _providers(pairs: Mapping[str, str]) -> dict[str, str]:
-    for literal, type_name in pairs.items():
-        if not literal:
-            raise ConfigError("[mellea-mypy] extra_providers: empty provider literal")
-        if literal in surface.PROVIDER_LITERALS:
-            raise ConfigError(
-                f"[mellea-mypy] extra_providers: {literal!r} is already a mellea provider"
-            )
-        if not _MODULE_RE.match(type_name) or "." not in type_name or any(
-            keyword.iskeyword(part) for part in type_name.split(".")
-        ):
-            raise ConfigError(
-                f"[mellea-mypy] extra_providers: {literal!r} needs a dotted type name "
-                f"(module.Type), got {type_name!r}"
-            )
-    return dict(pairs)

@@ -21,7 +21,7 @@ MELLEA_PROVIDER: Final = ErrorCode(
     "mellea-provider", "A provider literal compared with raw.provider is not a known provider", CATEGORY
 )
 MELLEA_CONFIG: Final = ErrorCode(
-    "mellea-config", "The [mellea-mypy] configuration names a type that cannot be found", CATEGORY
+    "mellea-config", "The [tool.mellea-lint] configuration names a type that cannot be found", CATEGORY
 )
 
 ALL_CODES: Final = (MELLEA_PRIVATE, MELLEA_PROVIDER, MELLEA_CONFIG)
@@ -37,4 +37,4 @@ def error_provider(api: CheckerPluginInterface, literal: str, hint: str, context
 
 
 def error_config(api: CheckerPluginInterface, message: str, context: Context) -> None:
-    api.fail(f"[mellea-mypy] {message}", context, code=MELLEA_CONFIG)
+    api.fail(f"[tool.mellea-lint] {message}", context, code=MELLEA_CONFIG)

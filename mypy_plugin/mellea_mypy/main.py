@@ -52,7 +52,7 @@ class MelleaPlugin(Plugin):
             self.config = config.load(options.config_file)
         except (config.ConfigError, OSError, ValueError) as exc:
             # One line, no traceback; 2 is mypy's exit status for bad usage.
-            print(f"{options.config_file}: error: {exc}", file=sys.stderr)
+            print(f"mellea_mypy: error: {exc}", file=sys.stderr)
             raise SystemExit(2) from None
         self.known_providers = narrowing.known_providers(self.config.extra_providers)
         self._indexes: dict[str, tuple[MypyFile, SyntaxIndex]] = {}

@@ -90,7 +90,7 @@ def raw_with_extra_providers(
         response = _resolve(lookup, type_name)
         if response is None:
             errorcodes.error_config(
-                ctx.api, f"extra_providers: cannot find type {type_name!r} for provider {literal!r}",
+                ctx.api, f"extra-providers: cannot find type {type_name!r} for provider {literal!r}",
                 ctx.context,
             )
             response = AnyType(TypeOfAny.from_error)

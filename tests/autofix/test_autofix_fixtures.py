@@ -123,7 +123,7 @@ def test_fix_without_libcst_is_one_clear_error(project: Path) -> None:
             [sys.executable, "-c", hide, "check", flag], cwd=project, capture_output=True, text=True, check=False
         )
         assert result.returncode == 2
-        assert result.stderr == "mellea-lint: error: --fix and --diff need libcst: pip install 'mellea-typing[fix]'\n"
+        assert result.stderr == "mellea-lint: error: --fix and --diff need libcst: pip install 'mellea-lint[fix]'\n"
         assert result.stdout == ""
     assert (project / "one.py").read_text() == HEADER + "print(mot._generate_log)\n"
 

@@ -181,7 +181,7 @@ def test_extra_providers_setting_accepts_a_third_party_literal(project: Path, li
     (project / "app.py").write_text(PROVIDER_USE)
     out = finding_lines(lint("check", "app.py").stdout)
     assert out == ['app.py:5:28: MOT006 "acme" is not a mellea provider (known: huggingface, litellm, ollama, openai, watsonx)']
-    (project / "pyproject.toml").write_text('[tool.mellea-lint]\nextra-providers = ["acme"]\n')
+    (project / "pyproject.toml").write_text('[tool.mellea-lint]\nextra-providers = { acme = "acme.types.Response" }\n')
     assert lint("check", "app.py").returncode == 0
 
 

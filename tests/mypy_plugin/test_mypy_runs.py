@@ -26,10 +26,12 @@ def assert_no_crash(proc: subprocess.CompletedProcess[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("pyproject.toml", '[tool.mypy]\nplugins = ["mellea_mypy"]\n[tool.mellea-mypy]\ninternal_modules = "x"\n',
-         "[tool.mellea-mypy] internal_modules must be a list of strings, got 'x'"),
+        ("pyproject.toml", '[tool.mypy]\nplugins = ["mellea_mypy"]\n[tool.mellea-lint]\ninternal-modules = "x"\n',
+         "{dir}/pyproject.toml: [tool.mellea-lint] internal-modules must be a list of strings, got str: 'x'"),
+        ("pyproject.toml", '[tool.mypy]\nplugins = ["mellea_mypy"]\n[tool.mellea-lint]\nproducer_modules = ["a"]\n',
+         "{dir}/pyproject.toml: unknown key 'producer_modules' in [tool.mellea-lint]; did you mean 'producer-modules'?"),
         ("mypy.ini", "[mypy]\nplugins = mellea_mypy\n[mellea-mypy]\nproducers = a\n",
-         "[mellea-mypy] unknown key 'producers' (known: detect_producers, extra_providers, internal_modules, producer_modules)"),
+         "{dir}/mypy.ini: unknown key 'producers' in [mellea-mypy]; did you mean 'producer_modules'?"),
     ],
 )
 def test_bad_setting_is_one_line_without_traceback(tmp_path: Path, name: str, text: str, expected: str) -> None:
@@ -37,7 +39,7 @@ def test_bad_setting_is_one_line_without_traceback(tmp_path: Path, name: str, te
     (tmp_path / "app.py").write_text("x = 1\n")
     proc = run_mypy(tmp_path, "--config-file", name, "app.py")
     assert proc.returncode == 2
-    assert proc.stderr.strip().splitlines() == [f"{name}: error: {expected}"]
+    assert proc.stderr.strip().splitlines() == [f"mellea_mypy: error: {expected.format(dir=tmp_path)}"]
     assert "Traceback" not in proc.stdout + proc.stderr
 
 
@@ -51,8 +53,8 @@ def test_cached_rerun_and_config_change(tmp_path: Path) -> None:
     plain = f'[tool.mypy]\nplugins = ["mellea_mypy"]\npython_executable = "{bare_python()}"\n'
     finding = (
         'app.py:3: error: Private member "_generate_log" of ModelOutputThunk: there is no public setter '
-        "(mot.generate_log is read-only); if this is producer code, list its module in producer_modules "
-        "of [mellea-mypy] or add '# type: ignore[mellea-private]'  [mellea-private]"
+        "(mot.generate_log is read-only); if this is producer code, list its module in producer-modules "
+        "of [tool.mellea-lint] or add '# type: ignore[mellea-private]'  [mellea-private]"
     )
     args = ("--config-file", str(config), "--cache-dir", str(tmp_path / "cache"), "app.py")
 
@@ -61,7 +63,7 @@ def test_cached_rerun_and_config_change(tmp_path: Path) -> None:
     second = run_mypy(tmp_path, *args)
     assert first.stdout.splitlines() == second.stdout.splitlines() == [finding]
 
-    config.write_text(plain + '[tool.mellea-mypy]\nproducer_modules = ["app"]\n')
+    config.write_text(plain + '[tool.mellea-lint]\nproducer-modules = ["app"]\n')
     allowed = run_mypy(tmp_path, *args)
     assert allowed.returncode == 0 and allowed.stdout == "", allowed.stdout
 

@@ -62,7 +62,7 @@ def _lint_steps(job: str) -> list[str]:
     return [
         step["run"]
         for step in _workflow()["jobs"][job]["steps"]
-        if "mellea-lint" in step.get("run", "")
+        if step.get("run", "").startswith("mellea-lint ")
     ]
 
 

@@ -51,15 +51,10 @@ def _git_repo(root: Path, env: dict[str, str], commit: bool) -> Path:
 
 
 def _packaged_paths() -> list[str]:
-    """What a pip install of this project reads: the hook manifest, pyproject, readme, packages."""
-    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    wheel = project["tool"]["hatch"]["build"]["targets"]["wheel"]
-    return [
-        ".pre-commit-hooks.yaml",
-        "pyproject.toml",
-        project["project"]["readme"],
-        *wheel["packages"],
-    ]
+    """What a pip install of this project reads: the hook manifest, pyproject, readme, the parts."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    parts = [spec.split("{root:uri}/")[1] for spec in project["dependencies"] if "{root:uri}/" in spec]
+    return [".pre-commit-hooks.yaml", "pyproject.toml", project["readme"], *parts]
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +109,22 @@ def test_hook_passes_on_clean_code(hook_repo: tuple[Path, dict[str, str]], tmp_p
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "mellea-lint" in output and "Passed" in output, output
+
+
+def test_hook_environment_is_the_whole_repository(hook_repo: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    """pre-commit pip-installs a hook repository's root: its own environment gets all three parts
+    (the README says so; nothing there type-checks the user's project). ``pre-commit run`` keeps
+    the environment in PRE_COMMIT_HOME (try-repo's is temporary), so it can be inspected."""
+    repo, env = hook_repo
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "report.py").write_text(CLEAN, encoding="utf-8")
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, env=env, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: {HOOK_ID}\n", encoding="utf-8")
+    _git_repo(project, env, commit=False)
+    result = run([sys.executable, "-m", "pre_commit", "run", "--all-files"], project, env, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    installed = {p.name for p in Path(env["PRE_COMMIT_HOME"]).glob("*/*/lib/python*/site-packages/*")}
+    assert {"mellea_lint", "mellea_mypy", "mellea-stubs"} <= installed, sorted(installed)
