@@ -11,9 +11,7 @@ from mellea.core import ModelOutputThunk
 
 if TYPE_CHECKING:
     from mellea.core.base import (
-        OllamaGenerateDict,
         OpenAIChatCompletionDict,
-        OpenAICompletionChoiceDict,
         OpenAIStreamedChatDict,
     )
 
@@ -22,13 +20,13 @@ def by_local(mot: ModelOutputThunk[str]) -> None:
     raw = mot.raw
     match raw.provider:
         case "ollama":
-            assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)
+            assert_type(raw.response, ollama.ChatResponse)
         case "openai":
             assert_type(
                 raw.response,
-                OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict,
+                OpenAIChatCompletionDict | OpenAIStreamedChatDict,
             )
         case _:
             pass
     if raw.provider == "ollama":
-        assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)
+        assert_type(raw.response, ollama.ChatResponse)

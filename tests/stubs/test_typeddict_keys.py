@@ -17,7 +17,7 @@ STUB = Path(__file__).resolve().parents[2] / "stubs" / "mellea-stubs" / "core" /
 
 
 def _typeddicts() -> dict[str, tuple[set[str], set[str]]]:
-    """TypedDict name -> (required keys, NotRequired keys)."""
+    """TypedDict (or keyed dict subclass) name -> (required keys, NotRequired keys)."""
     out = {}
     for node in ast.parse(STUB.read_text()).body:
         if isinstance(node, ast.ClassDef) and any(ast.unparse(b) == "TypedDict" for b in node.bases):
@@ -28,6 +28,16 @@ def _typeddicts() -> dict[str, tuple[set[str], set[str]]]:
                     optional = ast.unparse(s.annotation).startswith("NotRequired[") or not total
                     (opt if optional else req).add(s.target.id)
             out[node.name] = (req, opt)
+        elif isinstance(node, ast.ClassDef) and any(ast.unparse(b) == "dict[str, Any]" for b in node.bases):
+            # A dict subclass whose `__getitem__` overloads name its keys (OpenAIUsageDict).
+            keys = {
+                elt.value
+                for f in node.body if isinstance(f, ast.FunctionDef) and f.name == "__getitem__"
+                for lit in ast.walk(f.args.args[1].annotation) if isinstance(lit, ast.Subscript)  # type: ignore[arg-type]
+                for elt in (lit.slice.elts if isinstance(lit.slice, ast.Tuple) else [lit.slice])
+                if isinstance(elt, ast.Constant)
+            }
+            out[node.name] = (keys, set())
     return out
 
 
