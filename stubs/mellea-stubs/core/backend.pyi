@@ -1,8 +1,9 @@
 # Stub for mellea.core.backend (mellea 0.8.0).
 #
-# Declared as mellea defines it, with one change: `generate_from_raw` returns
+# Declared as mellea defines it, with two changes to `generate_from_raw`: it returns
 # `CompletionModelOutputThunk`, a stub-only `ModelOutputThunk` whose `raw` holds the
-# completion-API payloads (see base.pyi). A partial stub package replaces the whole module,
+# completion-API payloads (see base.pyi), and its overloads take a `Sequence` as the
+# implementation does (mellea's `list` overloads reject a `list[CBlock]` in pyrefly). A partial stub package replaces the whole module,
 # so every runtime name of the module is declared here (stubtest compares them).
 
 import abc
@@ -49,7 +50,7 @@ class Backend(abc.ABC):
     @overload
     async def generate_from_raw(
         self,
-        actions: list[Component[C]],
+        actions: Sequence[Component[C]],
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
@@ -59,7 +60,7 @@ class Backend(abc.ABC):
     @overload
     async def generate_from_raw(
         self,
-        actions: list[Component[C] | CBlock],
+        actions: Sequence[Component[C] | CBlock],
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,

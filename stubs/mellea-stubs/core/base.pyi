@@ -208,22 +208,13 @@ class OpenAIChatCompletionDict(TypedDict):
     usage: OpenAIUsageDict | None
 
 @type_check_only
-class StreamedFunctionDict(TypedDict):
-    name: str
-    arguments: str | None  # None until an argument delta arrives (openai_compatible_helpers.py:290-310)
-
-@type_check_only
-class StreamedToolCallDict(TypedDict):
-    function: StreamedFunctionDict
-    id: NotRequired[str]  # copied only when a delta carries it (openai_compatible_helpers.py:290-310)
-    type: NotRequired[str]  # as above
-
-@type_check_only
 class StreamedMessageDict(TypedDict):
     content: str
     reasoning_content: str
     role: str | None  # None when no delta carried a role (openai_compatible_helpers.py:255-285)
-    tool_calls: list[StreamedToolCallDict]
+    # `{"function": {"name", "arguments"}, "id"?, "type"?}` per call, typed as the non-streamed
+    # `OpenAIMessageDict.tool_calls` and mellea's `Message(tool_calls=...)` are.
+    tool_calls: list[dict[str, Any]]
 
 @type_check_only
 class StreamedChoiceDict(TypedDict):
