@@ -193,7 +193,7 @@ PROVIDERS: Final[tuple[Provider, ...]] = (
         "openai", "OpenAIRaw", "OpenAIChatCompletionDict | OpenAIStreamedChatDict", "OpenAIChunkChoiceDict",
         "OpenAICompletionRaw", "OpenAICompletionChoiceDict",
     ),
-    Provider("ollama", "OllamaRaw", "ollama.ChatResponse", None, "OllamaCompletionRaw", "OllamaGenerateDict"),
+    Provider("ollama", "OllamaRaw", "OllamaChatResponse", None, "OllamaCompletionRaw", "OllamaGenerateDict"),
     Provider(
         "litellm", "LiteLLMRaw", "LiteLLMModelResponseDict | OpenAIStreamedChatDict", "LiteLLMChunkChoiceDict",
         "LiteLLMCompletionRaw", "LiteLLMTextChoiceDict",

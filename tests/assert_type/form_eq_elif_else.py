@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import ollama
 from typing_extensions import assert_type
 from transformers.generation.utils import GenerateDecoderOnlyOutput
 
@@ -14,6 +13,7 @@ if TYPE_CHECKING:
     from mellea.core.base import (
         LiteLLMChunkChoiceDict,
         LiteLLMModelResponseDict,
+        OllamaChatResponse,
         OpenAIChatCompletionDict,
         OpenAIChunkChoiceDict,
         OpenAIStreamedChatDict,
@@ -30,7 +30,7 @@ def branches(mot: ModelOutputThunk[str]) -> None:
         )
         assert_type(mot.raw.streamed_chunks, list[OpenAIChunkChoiceDict] | None)
     elif mot.raw.provider == "ollama":
-        assert_type(mot.raw.response, ollama.ChatResponse)
+        assert_type(mot.raw.response, OllamaChatResponse)
         assert_type(mot.raw.streamed_chunks, None)
     elif mot.raw.provider == "litellm":
         assert_type(

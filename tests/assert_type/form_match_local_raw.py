@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import ollama
 from typing_extensions import assert_type
 
 from mellea.core import ModelOutputThunk
 
 if TYPE_CHECKING:
     from mellea.core.base import (
+        OllamaChatResponse,
         OpenAIChatCompletionDict,
         OpenAIStreamedChatDict,
     )
@@ -20,7 +20,7 @@ def by_local(mot: ModelOutputThunk[str]) -> None:
     raw = mot.raw
     match raw.provider:
         case "ollama":
-            assert_type(raw.response, ollama.ChatResponse)
+            assert_type(raw.response, OllamaChatResponse)
         case "openai":
             assert_type(
                 raw.response,
@@ -29,4 +29,4 @@ def by_local(mot: ModelOutputThunk[str]) -> None:
         case _:
             pass
     if raw.provider == "ollama":
-        assert_type(raw.response, ollama.ChatResponse)
+        assert_type(raw.response, OllamaChatResponse)

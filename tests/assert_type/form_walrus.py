@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import ollama
+from typing import TYPE_CHECKING
+
 from typing_extensions import assert_type
 
 from mellea.core import ModelOutputThunk
 
+if TYPE_CHECKING:
+    from mellea.core.base import OllamaChatResponse
+
 
 def by_walrus(mot: ModelOutputThunk[str]) -> None:
     if (raw := mot.raw).provider == "ollama":
-        assert_type(raw.response, ollama.ChatResponse)  # pyrefly: ignore[assert-type]  # why: pyrefly does not narrow the walrus target through an attribute comparison
+        assert_type(raw.response, OllamaChatResponse)  # pyrefly: ignore[assert-type]  # why: pyrefly does not narrow the walrus target through an attribute comparison

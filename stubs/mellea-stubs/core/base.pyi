@@ -11,7 +11,7 @@ import abc
 import datetime
 import enum
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import Field, dataclass
 from typing import (
     Any,
@@ -30,6 +30,7 @@ from typing import (
 )
 
 import ollama
+from ollama._types import Logprob as _OllamaLogprob  # not re-exported by ollama
 import torch
 import typing_extensions
 from PIL import Image as PILImage
@@ -403,6 +404,28 @@ class WatsonxGenerationResultDict(TypedDict):
     input_tokens: NotRequired[list[dict[str, Any]]]  # only with return_options.input_tokens
     moderations: NotRequired[dict[str, Any]]  # only with moderations enabled
 
+@type_check_only
+class OllamaChatResponse(ollama.ChatResponse):
+    """`ollama.ChatResponse` (ollama/_types.py) as mellea stores it. ollama declares
+    `SubscriptableBaseModel.__getitem__(key: str) -> Any`, so `resp["usage"]` would pass and
+    raise KeyError at run time; here a subscript must name a field, and reads with its type."""
+
+    @overload  # type: ignore[override]
+    def __getitem__(self, key: Literal["message"]) -> ollama.Message: ...
+    @overload
+    def __getitem__(self, key: Literal["model", "created_at", "done_reason"]) -> str | None: ...
+    @overload
+    def __getitem__(self, key: Literal["done"]) -> bool | None: ...
+    @overload
+    def __getitem__(
+        self,
+        key: Literal[
+            "total_duration", "load_duration", "prompt_eval_count", "prompt_eval_duration", "eval_count", "eval_duration"
+        ],
+    ) -> int | None: ...
+    @overload
+    def __getitem__(self, key: Literal["logprobs"]) -> Sequence[_OllamaLogprob] | None: ...
+
 @final
 @type_check_only
 class OllamaGenerateDict(TypedDict):
@@ -457,7 +480,7 @@ class OllamaRaw(RawProviderResponse):
     """`mot.raw` of an ollama chat thunk (streamed or not) when `mot.raw.provider == "ollama"`."""
 
     provider: Literal["ollama"]
-    response: ollama.ChatResponse
+    response: OllamaChatResponse
     streamed_chunks: None
 
 @type_check_only
