@@ -9,7 +9,7 @@ from mellea.core import ModelOutputThunk
 
 def unnarrowed(mot: ModelOutputThunk[str]) -> None:
     mot.raw.response.message  # type: ignore[union-attr]  # pyright: ignore[reportAttributeAccessIssue, reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
-    mot.raw.response["choices"]  # type: ignore[index]  # pyright: ignore[reportOptionalSubscript]  # pyrefly: ignore[unsupported-operation]  # ty: ignore[not-subscriptable]
+    mot.raw.response["choices"]  # type: ignore[index, call-overload]  # pyright: ignore[reportOptionalSubscript, reportCallIssue, reportArgumentType]  # pyrefly: ignore[unsupported-operation, bad-index]  # ty: ignore[not-subscriptable, invalid-argument-type]
 
 
 def ollama_read_as_openai_object(mot: ModelOutputThunk[str]) -> None:

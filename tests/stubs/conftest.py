@@ -21,7 +21,6 @@ from tools.stub_matrix import FORMS_DIR as ASSERT_TYPE_DIR  # noqa: E402  (after
 from tools.typecheckers import CHECKERS, Diagnostic, check  # noqa: E402
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
-IDIOMS_DIR = REPO / "tests" / "idioms"
 VENVS = {
     "sdk": REPO / ".venv" / "bin" / "python",
     "nosdk": REPO / ".venv-nosdk" / "bin" / "python",
@@ -33,7 +32,7 @@ it: mypy loads the mellea_mypy plugin."""
 
 def batch_files(tmp_dir: Path, env: str) -> list[Path]:
     """Everything the stub tests type-check in one environment."""
-    from mellea_consumers import write_mellea_consumers
+    from mellea_consumers import IDIOMS_DIR, write_mellea_consumers
     from stub_canary import write_canary
     from stub_private_cases import write_private_member_cases
 

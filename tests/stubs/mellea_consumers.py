@@ -9,6 +9,9 @@ import importlib.util
 import re
 from pathlib import Path
 
+IDIOMS_DIR = Path(__file__).resolve().parents[1] / "idioms"
+"""The idiom corpus: correct consumer code and its paired mistakes, checked with these copies."""
+
 CONSUMERS = {  # copy name -> module
     "mellea_chat.py": "mellea.stdlib.components.chat",
     "mellea_serve_utils.py": "cli.serve.utils",

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import IDIOMS_DIR
-from mellea_consumers import CONSUMERS
+from mellea_consumers import CONSUMERS, IDIOMS_DIR
 
 from tools.typecheckers import CHECKERS, IGNORE_SYNTAX, Diagnostic
 
