@@ -517,37 +517,41 @@ class UnfilledRaw(RawProviderResponse):
     response: None
     streamed_chunks: None
 
+# The completion variants subclass their provider's chat variant (redeclaring `response`), so
+# narrowing by a chat variant's class (`case OllamaRaw()`, the mypy plugin's class patterns)
+# also reaches them, and `AnyCompletionRaw` is a subtype of `AnyRaw` like the thunks are.
+
 @type_check_only
-class OpenAICompletionRaw(RawProviderResponse):
+class OpenAICompletionRaw(OpenAIRaw):
     """`mot.raw` of an openai `generate_from_raw` thunk (completions API)."""
 
     provider: Literal["openai"]
-    response: OpenAICompletionChoiceDict
-    streamed_chunks: None
+    response: OpenAICompletionChoiceDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 @type_check_only
-class OllamaCompletionRaw(RawProviderResponse):
+class OllamaCompletionRaw(OllamaRaw):
     """`mot.raw` of an ollama `generate_from_raw` thunk (`/api/generate`)."""
 
     provider: Literal["ollama"]
-    response: OllamaGenerateDict
-    streamed_chunks: None
+    response: OllamaGenerateDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 @type_check_only
-class LiteLLMCompletionRaw(RawProviderResponse):
+class LiteLLMCompletionRaw(LiteLLMRaw):
     """`mot.raw` of a litellm `generate_from_raw` thunk (`atext_completion`)."""
 
     provider: Literal["litellm"]
-    response: LiteLLMTextChoiceDict
-    streamed_chunks: None
+    response: LiteLLMTextChoiceDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 @type_check_only
-class WatsonxCompletionRaw(RawProviderResponse):
+class WatsonxCompletionRaw(WatsonxRaw):
     """`mot.raw` of a watsonx `generate_from_raw` thunk (`ModelInference.generate`)."""
 
     provider: Literal["watsonx"]
-    response: WatsonxGenerationResultDict
-    streamed_chunks: None
+    response: WatsonxGenerationResultDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 _P = TypeVar("_P", bound=str)
 _R = TypeVar("_R")
@@ -633,8 +637,8 @@ class CompletionModelOutputThunk(ModelOutputThunk[S]):
     completion-API shapes. A `ModelOutputThunk` annotation accepts it and reads the chat
     shapes through it, as for every other thunk."""
 
-    @property  # type: ignore[override]
-    def raw(self) -> AnyCompletionRaw: ...  # pyright: ignore[reportIncompatibleVariableOverride]
+    @property
+    def raw(self) -> AnyCompletionRaw: ...
     @raw.setter
     def raw(self, value: RawProviderResponse) -> None: ...
 
