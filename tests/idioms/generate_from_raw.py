@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from mellea.backends.huggingface import LocalHFBackend
+from mellea.backends.litellm import LiteLLMBackend
 from mellea.backends.ollama import OllamaModelBackend
 from mellea.backends.openai import OpenAIBackend
+from mellea.backends.watsonx import WatsonxAIBackend
 from mellea.core import Backend, CBlock, ModelOutputThunk
 from mellea.stdlib.context import SimpleContext
 from mellea.stdlib.session import MelleaSession
@@ -64,3 +67,15 @@ async def stored(backend: Backend) -> list[ModelOutputThunk]:
 
 async def as_list(backend: Backend) -> list[ModelOutputThunk[str]]:
     return await backend.generate_from_raw([CBlock("x")], SimpleContext())  # type: ignore[return-value]  # pyright: ignore[reportReturnType]  # pyrefly: ignore[bad-return]  # ty: ignore[invalid-explicit-return]  # why: `list` is invariant: a list of CompletionModelOutputThunk is not a list[ModelOutputThunk]; annotate Sequence[ModelOutputThunk]
+
+
+async def every_backend_class(
+    backend: LiteLLMBackend | WatsonxAIBackend | LocalHFBackend | OllamaModelBackend | OpenAIBackend,
+) -> str:
+    """Each mellea backend class inherits the stubbed `Backend.generate_from_raw`."""
+    for r in await backend.generate_from_raw([CBlock("x")], SimpleContext()):
+        if r.raw.provider == "litellm":
+            return r.raw.response["text"] or ""
+        if r.raw.provider == "huggingface" and r.raw.response is not None:
+            return str(r.raw.response.sequences.shape)
+    return ""

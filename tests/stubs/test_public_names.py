@@ -114,3 +114,9 @@ def test_thunk_declares_public_members_and_omits_private_ones() -> None:
     assert surface.PUBLIC_MEMBERS <= declared, surface.PUBLIC_MEMBERS - declared
     private = {m.name for m in surface.PRIVATE_MEMBERS}
     assert not declared & private
+
+
+def test_known_provider_alias_is_the_surface_literals() -> None:
+    """`GenerationMetadata.provider` reads as these literals: the same set as `raw.provider`."""
+    literals = [ast.literal_eval(e) for e in _stub_top_level()["KnownProvider"].value.slice.elts]  # type: ignore[union-attr]
+    assert tuple(literals) == surface.PROVIDER_LITERALS

@@ -28,8 +28,10 @@ def _typeddicts() -> dict[str, tuple[set[str], set[str]]]:
                     optional = ast.unparse(s.annotation).startswith("NotRequired[") or not total
                     (opt if optional else req).add(s.target.id)
             out[node.name] = (req, opt)
-        elif isinstance(node, ast.ClassDef) and any(ast.unparse(b) == "dict[str, Any]" for b in node.bases):
-            # A dict subclass whose `__getitem__` overloads name its keys (OpenAIUsageDict).
+        elif isinstance(node, ast.ClassDef) and any(
+            isinstance(f, ast.FunctionDef) and f.name == "__getitem__" for f in node.body
+        ):
+            # A class whose `__getitem__` overloads name its keys (OpenAIUsageDict, OllamaChatResponse).
             keys = {
                 elt.value
                 for f in node.body if isinstance(f, ast.FunctionDef) and f.name == "__getitem__"
@@ -54,7 +56,7 @@ def _sdk_models() -> dict[str, Any]:
         TextChoices,
         Usage,
     )
-    from ollama import GenerateResponse
+    from ollama import ChatResponse, GenerateResponse
     from openai.types.chat import ChatCompletion, ChatCompletionMessage
     from openai.types.chat.chat_completion import Choice
     from openai.types.chat.chat_completion_chunk import Choice as ChunkChoice
@@ -71,6 +73,7 @@ def _sdk_models() -> dict[str, Any]:
         "OpenAIChunkChoiceDict": set(ChunkChoice.model_fields),
         "OpenAIChunkDeltaDict": set(ChoiceDelta.model_fields),
         "OllamaGenerateDict": set(GenerateResponse.model_fields),
+        "OllamaChatResponse": set(ChatResponse.model_fields),
         "LiteLLMModelResponseDict": set(ModelResponse(usage=Usage()).model_dump()),
         "LiteLLMChoiceDict": set(Choices().model_dump()),
         "LiteLLMMessageDict": set(Message().model_dump()),
