@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import ollama
-
 from mellea.core import Backend, CBlock, Component, Context, ModelOutputThunk, RawProviderResponse
 from mellea.core.base import C
 from mellea.stdlib.context import SimpleContext

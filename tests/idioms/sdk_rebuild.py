@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import litellm
-from openai.types import CompletionChoice
-from openai.types.chat import ChatCompletion
-
 from mellea.core import Backend, CBlock, ModelOutputThunk
 from mellea.stdlib.context import SimpleContext
+from openai.types import CompletionChoice
+from openai.types.chat import ChatCompletion
 
 
 def as_chat_completion(mot: ModelOutputThunk[str]) -> ChatCompletion | None:

@@ -17,6 +17,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from tools import error_noise  # noqa: E402
 from tools.stub_matrix import FORMS_DIR as ASSERT_TYPE_DIR  # noqa: E402  (after sys.path)
 from tools.typecheckers import CHECKERS, Diagnostic, check  # noqa: E402
 
@@ -39,7 +40,11 @@ def batch_files(tmp_dir: Path, env: str) -> list[Path]:
     if env == "nosdk":
         return [CASES_DIR / "sdk_degrade.py"]
     if env == "idioms":
-        return [*sorted(IDIOMS_DIR.glob("*.py")), *write_mellea_consumers(tmp_dir / "mellea_consumers")]
+        return [
+            *sorted(IDIOMS_DIR.glob("*.py")),
+            *write_mellea_consumers(tmp_dir / "mellea_consumers"),
+            *error_noise.write_cases(tmp_dir / "error_noise"),
+        ]
     return [
         *sorted(ASSERT_TYPE_DIR.glob("*.py")),
         CASES_DIR / "sdk_degrade.py",

@@ -6,9 +6,11 @@ checked as user code, get exactly the pinned errors below, each for its stated r
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from mellea_consumers import CONSUMERS, IDIOMS_DIR
 
+from tools import error_noise
 from tools.typecheckers import CHECKERS, IGNORE_SYNTAX, Diagnostic
 
 # Reasons the remaining errors in mellea's own consumers are intended (README, "Migrating").
@@ -97,3 +99,13 @@ def test_hand_built_thunk_idioms_also_run() -> None:
         result = test()
         if inspect.iscoroutine(result):
             asyncio.run(result)
+
+
+def test_readme_error_noise_table_matches_the_stubs(idioms_run: tuple[str, list[Diagnostic]]) -> None:
+    """The README's per-checker error counts for one wrong access (tools/error_noise.py)."""
+    checker, diags = idioms_run
+    counts: error_noise.Counts = {}
+    error_noise.summarize(checker, diags, [Path(n) for n in error_noise.CASE_FILES], counts)
+    rows = [row.strip("| ").split(" | ") for row in error_noise.readme_block().splitlines()[2:]]
+    shown = {cells[0]: cells[1 + CHECKERS.index(checker)] for cells in rows}
+    assert shown == {case: f"{n} ({width} chars)" for case, (n, width) in ((c, per[checker]) for c, per in counts.items())}

@@ -30,9 +30,9 @@ from typing import (
 )
 
 import ollama
-from ollama._types import Logprob as _OllamaLogprob  # not re-exported by ollama
 import torch
 import typing_extensions
+from ollama._types import Logprob as _OllamaLogprob  # not re-exported by ollama
 from PIL import Image as PILImage
 from transformers.generation.utils import GenerateDecoderOnlyOutput
 from typing_extensions import TypedDict
