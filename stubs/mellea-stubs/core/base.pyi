@@ -1,11 +1,14 @@
 # Stub for mellea.core.base (mellea 0.8.0).
 #
-# Runtime names are declared as mellea defines them. `ModelOutputThunk.raw` is the
-# exception: it is typed as a discriminated union (`AnyRaw`) of stub-only subclasses of
+# Runtime names are declared as mellea defines them, except for these. `ModelOutputThunk.raw`
+# is typed as a discriminated union (`AnyRaw`) of stub-only subclasses of
 # `RawProviderResponse`, one per value of `raw.provider`, so that comparing
-# `mot.raw.provider` with a literal narrows `mot.raw.response` to what that backend
-# stores. Every name marked `@type_check_only`, and the `AnyRaw` alias, exists only
-# for type checkers: import it under `if TYPE_CHECKING:`.
+# `mot.raw.provider` with a literal narrows `mot.raw.response` to what that backend stores
+# for a chat-shaped call; `Backend.generate_from_raw` (core/backend.pyi) returns the stub-only
+# `CompletionModelOutputThunk`, whose `raw` is `AnyCompletionRaw`. And
+# `GenerationMetadata.provider` reads as `KnownProvider`. Every name marked
+# `@type_check_only`, and the `AnyRaw` / `AnyCompletionRaw` / `KnownProvider` aliases, exists
+# only for type checkers: import it under `if TYPE_CHECKING:`.
 
 import abc
 import datetime
@@ -535,7 +538,7 @@ class OllamaCompletionRaw(OllamaRaw):
 
     provider: Literal["ollama"]
     response: OllamaGenerateDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
-    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    streamed_chunks: None
 
 @type_check_only
 class LiteLLMCompletionRaw(LiteLLMRaw):
