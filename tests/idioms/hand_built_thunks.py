@@ -39,6 +39,14 @@ def test_reads_back_in_place() -> None:
     assert raw.response.eval_count == 9
 
 
+def test_narrowing_right_after_assigning_raw() -> None:
+    """The form the README warns about; correct at run time and in mypy, pyrefly and ty."""
+    mot = ModelOutputThunk[str]("hi")
+    mot.raw = RawProviderResponse(provider="ollama", response=_chat("hi", eval_count=4))
+    assert mot.raw.provider == "ollama"
+    assert mot.raw.response.eval_count == 4  # pyright: ignore[reportAttributeAccessIssue, reportOptionalMemberAccess]  # why: pyright and basedpyright keep a property just assigned at its declared type, so comparing the provider narrows nothing; read it into a local
+
+
 def test_openai_dump_in_place() -> None:
     mot = ModelOutputThunk[str]("hi")
     body: dict[str, Any] = {"choices": [{"message": {"content": "hi", "role": "assistant"}}], "usage": None}
