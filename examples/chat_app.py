@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ollama
-
 from mellea import start_session
 from mellea.core import ModelOutputThunk
 from mellea.stdlib.context import ChatContext
@@ -12,15 +10,9 @@ from mellea.stdlib.context import ChatContext
 def finish_reason(mot: ModelOutputThunk[str]) -> str | None:
     """The provider's own finish reason, read from the payload each backend stores."""
     if mot.raw.provider == "openai":
-        chat = mot.raw.response
-        if "choices" in chat:
-            return chat["choices"][0]["finish_reason"]
-        return chat["finish_reason"]
+        return mot.raw.response["choices"][0]["finish_reason"]
     elif mot.raw.provider == "ollama":
-        reply = mot.raw.response
-        if isinstance(reply, ollama.ChatResponse):
-            return reply.done_reason
-        return reply["done_reason"]
+        return mot.raw.response.done_reason
     elif mot.raw.provider == "huggingface":
         return None
     return mot.generation.finish_reasons[0] if mot.generation.finish_reasons else None

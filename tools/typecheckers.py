@@ -47,11 +47,14 @@ _MYPY_SKIPPED = ("litellm.*", "ibm_watsonx_ai.*", "transformers.*", "huggingface
 _MYPY_FOLLOWED = ("transformers.generation.utils", "transformers.utils", "transformers.utils.generic")
 
 
-def _mypy(files: Sequence[Path], python: Path, work: Path, keep_notes: bool = False) -> list[Diagnostic]:
+def _mypy(
+    files: Sequence[Path], python: Path, work: Path, keep_notes: bool = False, plugin: bool = False
+) -> list[Diagnostic]:
     config = work / "mypy.ini"
     config.write_text(
         "[mypy]\nstrict = True\nwarn_unused_ignores = True\nstrict_equality = True\n"
-        f"python_executable = {python}\n"
+        + ("plugins = mellea_mypy\n" if plugin else "")
+        + f"python_executable = {python}\n"
         f"cache_dir = {REPO / '.cache' / 'mypy' / python.parent.parent.name}\n"
         # Speed only: the SDK packages the stub never names are not analysed (a cold
         # run drops from ~100 s to ~12 s); the stub's own SDK types stay followed.
@@ -143,13 +146,17 @@ REVEALING = {"mypy": _mypy, "pyright": _pyright_like("pyright")}
 """The runners that can also return reveal_type output (mypy notes, pyright information)."""
 
 
-def check(checker: str, files: Sequence[Path], python: Path, work: Path) -> list[Diagnostic]:
+def check(
+    checker: str, files: Sequence[Path], python: Path, work: Path, *, mypy_plugin: bool = False
+) -> list[Diagnostic]:
     """Type-check ``files`` (one batched run) against the environment of ``python``.
 
     ``work`` is a scratch directory for the generated config; it must not be shared between
-    concurrent runs.
+    concurrent runs. ``mypy_plugin`` loads ``mellea_mypy`` into mypy, as users enable it.
     """
     work.mkdir(parents=True, exist_ok=True)
+    if checker == "mypy":
+        return _mypy([f.resolve() for f in files], python, work, plugin=mypy_plugin)
     return RUNNERS[checker]([f.resolve() for f in files], python, work)
 
 

@@ -252,34 +252,38 @@ Any other ``_name`` imported from mellea.core is private too; these get a specif
 
 @dataclass(frozen=True)
 class Provider:
-    """One value of ``mot.raw.provider`` and the stub-only variant class that carries it."""
+    """One value of ``mot.raw.provider`` and the stub-only variant classes that carry it:
+    ``variant`` on thunks from chat-shaped calls, ``completion_variant`` on thunks from
+    ``Backend.generate_from_raw`` (the stub's ``CompletionModelOutputThunk``)."""
 
     literal: str
     variant: str
     response: str
     streamed_chunk: str | None
+    completion_variant: str
+    completion_response: str
     releases: frozenset[str] = SINCE_0_7
     """The mellea minors whose backend writes this literal (``raw`` is new in 0.7)."""
 
 
 PROVIDERS: Final[tuple[Provider, ...]] = (
     Provider(
-        "openai", "OpenAIRaw",
-        "OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict",
-        "OpenAIChunkChoiceDict",
+        "openai", "OpenAIRaw", "OpenAIChatCompletionDict | OpenAIStreamedChatDict", "OpenAIChunkChoiceDict",
+        "OpenAICompletionRaw", "OpenAICompletionChoiceDict",
     ),
-    Provider("ollama", "OllamaRaw", "ollama.ChatResponse | OllamaGenerateDict", None),
+    Provider("ollama", "OllamaRaw", "OllamaChatResponse", None, "OllamaCompletionRaw", "OllamaGenerateDict"),
     Provider(
-        "litellm", "LiteLLMRaw",
-        "LiteLLMModelResponseDict | OpenAIStreamedChatDict | LiteLLMTextChoiceDict",
-        "LiteLLMChunkChoiceDict",
+        "litellm", "LiteLLMRaw", "LiteLLMModelResponseDict | OpenAIStreamedChatDict", "LiteLLMChunkChoiceDict",
+        "LiteLLMCompletionRaw", "LiteLLMTextChoiceDict",
     ),
     Provider(
-        "watsonx", "WatsonxRaw",
-        "WatsonxChatDict | OpenAIStreamedChatDict | WatsonxGenerationResultDict",
-        "WatsonxChunkChoiceDict",
+        "watsonx", "WatsonxRaw", "WatsonxChatDict | OpenAIStreamedChatDict", "WatsonxChunkChoiceDict",
+        "WatsonxCompletionRaw", "WatsonxGenerationResultDict",
     ),
-    Provider("huggingface", "HuggingFaceRaw", "transformers.GenerateDecoderOnlyOutput | None", None),
+    Provider(
+        "huggingface", "HuggingFaceRaw", "transformers.GenerateDecoderOnlyOutput | None", None,
+        "HuggingFaceRaw", "transformers.GenerateDecoderOnlyOutput | None",
+    ),
 )
 
 PROVIDER_LITERALS: Final = tuple(p.literal for p in PROVIDERS)

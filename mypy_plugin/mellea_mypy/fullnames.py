@@ -27,7 +27,11 @@ VARIANT_BY_PROVIDER: Final = {p.literal: f"{BASE_MODULE}.{p.variant}" for p in s
 UNFILLED_VARIANT: Final = f"{BASE_MODULE}.{surface.UNFILLED_VARIANT}"
 CUSTOM_VARIANT: Final = f"{BASE_MODULE}.CustomProviderRaw"
 """Generic stub-only variant ``CustomProviderRaw[provider literal, response type]``."""
-RAW_CLASSES: Final = frozenset({RAW_CLASS, UNFILLED_VARIANT, CUSTOM_VARIANT, *VARIANT_BY_PROVIDER.values()})
+COMPLETION_VARIANTS: Final = frozenset(f"{BASE_MODULE}.{p.completion_variant}" for p in surface.PROVIDERS)
+"""The variants of ``generate_from_raw`` thunks (each a subclass of its provider's chat variant)."""
+RAW_CLASSES: Final = frozenset(
+    {RAW_CLASS, UNFILLED_VARIANT, CUSTOM_VARIANT, *VARIANT_BY_PROVIDER.values(), *COMPLETION_VARIANTS}
+)
 
 GETATTR_FAMILY: Final[dict[str, Literal["read", "write", "delete"]]] = {
     "builtins.getattr": "read",

@@ -13,11 +13,10 @@ if TYPE_CHECKING:
         WatsonxChatDict,
         WatsonxChunkChoiceDict,
         OpenAIStreamedChatDict,
-        WatsonxGenerationResultDict,
     )
 
 
 def watsonx_only(mot: ModelOutputThunk[str]) -> None:
     assert mot.raw.provider == "watsonx"
-    assert_type(mot.raw.response, WatsonxChatDict | OpenAIStreamedChatDict | WatsonxGenerationResultDict)
+    assert_type(mot.raw.response, WatsonxChatDict | OpenAIStreamedChatDict)
     assert_type(mot.raw.streamed_chunks, list[WatsonxChunkChoiceDict] | None)

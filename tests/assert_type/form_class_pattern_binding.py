@@ -11,7 +11,6 @@ from mellea.core import ModelOutputThunk, RawProviderResponse
 if TYPE_CHECKING:
     from mellea.core.base import (
         OpenAIChatCompletionDict,
-        OpenAICompletionChoiceDict,
         OpenAIStreamedChatDict,
     )
 
@@ -19,6 +18,6 @@ if TYPE_CHECKING:
 def by_binding(mot: ModelOutputThunk[str]) -> None:
     match mot.raw:
         case RawProviderResponse(provider="openai", response=resp):
-            assert_type(resp, OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict)  # type: ignore[assert-type]  # pyrefly: ignore[assert-type]  # why: mypy and pyrefly do not narrow a sub-pattern binding by a sibling keyword literal
+            assert_type(resp, OpenAIChatCompletionDict | OpenAIStreamedChatDict)  # type: ignore[assert-type]  # pyrefly: ignore[assert-type]  # why: mypy and pyrefly do not narrow a sub-pattern binding by a sibling keyword literal
         case _:
             pass

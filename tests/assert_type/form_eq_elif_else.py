@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import ollama
 from typing_extensions import assert_type
 from transformers.generation.utils import GenerateDecoderOnlyOutput
 
@@ -14,15 +13,12 @@ if TYPE_CHECKING:
     from mellea.core.base import (
         LiteLLMChunkChoiceDict,
         LiteLLMModelResponseDict,
-        LiteLLMTextChoiceDict,
-        OllamaGenerateDict,
+        OllamaChatResponse,
         OpenAIChatCompletionDict,
         OpenAIChunkChoiceDict,
-        OpenAICompletionChoiceDict,
         OpenAIStreamedChatDict,
         WatsonxChatDict,
         WatsonxChunkChoiceDict,
-        WatsonxGenerationResultDict,
     )
 
 
@@ -30,22 +26,22 @@ def branches(mot: ModelOutputThunk[str]) -> None:
     if mot.raw.provider == "openai":
         assert_type(
             mot.raw.response,
-            OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict,
+            OpenAIChatCompletionDict | OpenAIStreamedChatDict,
         )
         assert_type(mot.raw.streamed_chunks, list[OpenAIChunkChoiceDict] | None)
     elif mot.raw.provider == "ollama":
-        assert_type(mot.raw.response, ollama.ChatResponse | OllamaGenerateDict)
+        assert_type(mot.raw.response, OllamaChatResponse)
         assert_type(mot.raw.streamed_chunks, None)
     elif mot.raw.provider == "litellm":
         assert_type(
             mot.raw.response,
-            LiteLLMModelResponseDict | OpenAIStreamedChatDict | LiteLLMTextChoiceDict,
+            LiteLLMModelResponseDict | OpenAIStreamedChatDict,
         )
         assert_type(mot.raw.streamed_chunks, list[LiteLLMChunkChoiceDict] | None)
     elif mot.raw.provider == "watsonx":
         assert_type(
             mot.raw.response,
-            WatsonxChatDict | OpenAIStreamedChatDict | WatsonxGenerationResultDict,
+            WatsonxChatDict | OpenAIStreamedChatDict,
         )
         assert_type(mot.raw.streamed_chunks, list[WatsonxChunkChoiceDict] | None)
     elif mot.raw.provider == "huggingface":

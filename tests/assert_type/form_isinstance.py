@@ -1,4 +1,4 @@
-"""Form: `isinstance(mot.raw.response, ollama.ChatResponse)`, alone and in the ollama branch."""
+"""Form: `isinstance(mot.raw.response, ollama.ChatResponse)` without comparing the provider."""
 
 from __future__ import annotations
 
@@ -10,19 +10,11 @@ from typing_extensions import assert_type
 from mellea.core import ModelOutputThunk
 
 if TYPE_CHECKING:
-    from mellea.core.base import OllamaGenerateDict
+    from mellea.core.base import OllamaChatResponse
 
 
 def on_any_response(mot: ModelOutputThunk[str]) -> None:
     response = mot.raw.response
     if isinstance(response, ollama.ChatResponse):
-        assert_type(response, ollama.ChatResponse)
-
-
-def inside_ollama_branch(mot: ModelOutputThunk[str]) -> None:
-    if mot.raw.provider == "ollama":
-        response = mot.raw.response
-        if isinstance(response, ollama.ChatResponse):
-            assert_type(response.message.content, str | None)
-        else:
-            assert_type(response, OllamaGenerateDict)
+        assert_type(response, OllamaChatResponse)
+        assert_type(response.message.content, str | None)

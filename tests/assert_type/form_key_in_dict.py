@@ -1,4 +1,4 @@
-"""Form: `"choices" in response` in the openai branch (chat dict vs raw-completion dict).
+"""Form: `"id" in response` in the openai branch (full chat dump vs streamed envelope).
 
 The response TypedDicts are @final so that `in` may narrow them."""
 
@@ -11,17 +11,13 @@ from typing_extensions import assert_type
 from mellea.core import ModelOutputThunk
 
 if TYPE_CHECKING:
-    from mellea.core.base import (
-        OpenAIChatCompletionDict,
-        OpenAICompletionChoiceDict,
-        OpenAIStreamedChatDict,
-    )
+    from mellea.core.base import OpenAIChatCompletionDict, OpenAIStreamedChatDict
 
 
-def chat_or_completion(mot: ModelOutputThunk[str]) -> None:
+def dump_or_stream(mot: ModelOutputThunk[str]) -> None:
     if mot.raw.provider == "openai":
         response = mot.raw.response
-        if "choices" in response:
-            assert_type(response, OpenAIChatCompletionDict | OpenAIStreamedChatDict)  # pyrefly: ignore[assert-type]  # ty: ignore[type-assertion-failure]  # why: pyrefly and ty do not treat a @final TypedDict as closed for `in`
+        if "id" in response:
+            assert_type(response, OpenAIChatCompletionDict)  # pyrefly: ignore[assert-type]  # ty: ignore[type-assertion-failure]  # why: pyrefly and ty do not treat a @final TypedDict as closed for `in`
         else:
-            assert_type(response, OpenAICompletionChoiceDict)
+            assert_type(response, OpenAIStreamedChatDict)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import ollama
 from typing_extensions import assert_type
 
 from mellea.core import ModelOutputThunk
 
 if TYPE_CHECKING:
     from mellea.core.base import (
-        OllamaGenerateDict,
+        OllamaChatResponse,
         OpenAIChatCompletionDict,
-        OpenAICompletionChoiceDict,
         OpenAIStreamedChatDict,
     )
 
@@ -22,13 +20,13 @@ def by_local(mot: ModelOutputThunk[str]) -> None:
     raw = mot.raw
     match raw.provider:
         case "ollama":
-            assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)
+            assert_type(raw.response, OllamaChatResponse)
         case "openai":
             assert_type(
                 raw.response,
-                OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict,
+                OpenAIChatCompletionDict | OpenAIStreamedChatDict,
             )
         case _:
             pass
     if raw.provider == "ollama":
-        assert_type(raw.response, ollama.ChatResponse | OllamaGenerateDict)
+        assert_type(raw.response, OllamaChatResponse)

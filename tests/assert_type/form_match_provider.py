@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import ollama
 from typing_extensions import assert_type
 from transformers.generation.utils import GenerateDecoderOnlyOutput
 
 from mellea.core import ModelOutputThunk
 
 if TYPE_CHECKING:
-    from mellea.core.base import OllamaGenerateDict
+    from mellea.core.base import OllamaChatResponse
 
 
 def by_provider(mot: ModelOutputThunk[str]) -> None:
     match mot.raw.provider:
         case "ollama":
-            assert_type(mot.raw.response, ollama.ChatResponse | OllamaGenerateDict)  # pyright: ignore[reportAssertTypeFailure]  # why: pyright narrows a match subject but not the object it was read from
+            assert_type(mot.raw.response, OllamaChatResponse)  # pyright: ignore[reportAssertTypeFailure]  # why: pyright narrows a match subject but not the object it was read from
         case "huggingface":
             assert_type(mot.raw.response, GenerateDecoderOnlyOutput | None)  # pyright: ignore[reportAssertTypeFailure]  # why: as above
         case None:

@@ -9,12 +9,12 @@ from mellea.core import ModelOutputThunk
 
 def unnarrowed(mot: ModelOutputThunk[str]) -> None:
     mot.raw.response.message  # type: ignore[union-attr]  # pyright: ignore[reportAttributeAccessIssue, reportOptionalMemberAccess]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-union-attribute]
-    mot.raw.response["choices"]  # type: ignore[index, typeddict-item]  # pyright: ignore[reportGeneralTypeIssues, reportOptionalSubscript]  # pyrefly: ignore[unsupported-operation, bad-typed-dict-key]  # ty: ignore[not-subscriptable, invalid-typed-dict-key]
+    mot.raw.response["choices"]  # type: ignore[index, call-overload]  # pyright: ignore[reportOptionalSubscript, reportCallIssue, reportArgumentType]  # pyrefly: ignore[unsupported-operation, bad-index]  # ty: ignore[not-subscriptable, invalid-argument-type]
 
 
-def ollama_read_as_openai_dict(mot: ModelOutputThunk[str]) -> None:
+def ollama_read_as_openai_object(mot: ModelOutputThunk[str]) -> None:
     if mot.raw.provider == "ollama":
-        mot.raw.response["choices"][0]  # type: ignore[typeddict-item]  # pyright: ignore[reportGeneralTypeIssues]  # pyrefly: ignore[bad-typed-dict-key]  # ty: ignore[invalid-typed-dict-key]
+        mot.raw.response.choices  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-attribute]
 
 
 def openai_dict_read_as_object(mot: ModelOutputThunk[str]) -> None:
@@ -25,12 +25,16 @@ def openai_dict_read_as_object(mot: ModelOutputThunk[str]) -> None:
 def wrong_key_in_chat_dict(mot: ModelOutputThunk[str]) -> None:
     if mot.raw.provider == "openai":
         response = mot.raw.response
-        if "choices" in response:
-            response["choices"][0]["messages"]  # type: ignore[typeddict-item]  # pyright: ignore[reportGeneralTypeIssues]  # pyrefly: ignore[bad-index, bad-typed-dict-key]  # ty: ignore[not-subscriptable]
+        if "id" in response:
+            response["choices"][0]["messages"]  # type: ignore[typeddict-item]  # pyright: ignore[reportGeneralTypeIssues]  # pyrefly: ignore[bad-typed-dict-key]  # ty: ignore[invalid-typed-dict-key]
 
 
 def misspelled_provider(mot: ModelOutputThunk[str]) -> bool:
     return mot.raw.provider == "olama"  # type: ignore[comparison-overlap]  # pyright: ignore[reportUnnecessaryComparison]  # why: ty and pyrefly do not report non-overlapping literal comparisons
+
+
+def misspelled_generation_provider(mot: ModelOutputThunk[str]) -> bool:
+    return mot.generation.provider == "olama"  # type: ignore[comparison-overlap]  # pyright: ignore[reportUnnecessaryComparison]  # why: as above
 
 
 def hf_response_may_be_none(mot: ModelOutputThunk[str]) -> None:

@@ -57,10 +57,21 @@ def _provider_literal(annotation: ast.expr) -> tuple[bool, str | None]:
     return False, None
 
 
+def _any_raw_members() -> frozenset[str]:
+    """The variants of ``AnyRaw``: what ``mot.raw`` of a chat thunk may be."""
+    for node in _base_stub().body:
+        if isinstance(node, ast.AnnAssign) and ast.unparse(node.target) == "AnyRaw" and node.value is not None:
+            return union_members(node.value)
+    raise LookupError("the stub declares no AnyRaw alias")
+
+
 def response_types_by_provider() -> dict[str | None, frozenset[str]]:
-    """For each raw variant with a literal (or ``None``) provider: the names its ``response`` may be."""
+    """For each ``AnyRaw`` variant with a literal (or ``None``) provider: the names its ``response`` may be."""
     variants: dict[str | None, frozenset[str]] = {}
-    for cls in _classes().values():
+    members = _any_raw_members()
+    for name, cls in _classes().items():
+        if name not in members:
+            continue
         fields = _field_annotations(cls)
         if "provider" not in fields or "response" not in fields:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,16 @@ from pytest_mypy_plugins.item import YamlTestItem
 
 # pytest-mypy-plugins runs the `mypy` found on PATH: make it this venv's.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """pytest-mypy-plugins keeps its mypy cache under the system temp dir by default, which every
+    checkout on the machine shares: runs from two checkouts (other stubs) then read each other's
+    cache. Keep it in this checkout unless the command line chose a base."""
+    if config.option.mypy_testing_base == tempfile.gettempdir():
+        base = Path(__file__).resolve().parents[2] / ".cache" / "mypy-yaml"
+        base.mkdir(parents=True, exist_ok=True)
+        config.option.mypy_testing_base = str(base)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -17,20 +17,34 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from tools import error_noise  # noqa: E402
 from tools.stub_matrix import FORMS_DIR as ASSERT_TYPE_DIR  # noqa: E402  (after sys.path)
 from tools.typecheckers import CHECKERS, Diagnostic, check  # noqa: E402
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
-VENVS = {"sdk": REPO / ".venv" / "bin" / "python", "nosdk": REPO / ".venv-nosdk" / "bin" / "python"}
+VENVS = {
+    "sdk": REPO / ".venv" / "bin" / "python",
+    "nosdk": REPO / ".venv-nosdk" / "bin" / "python",
+    "idioms": REPO / ".venv" / "bin" / "python",
+}
+"""Batch -> the environment it is checked in. The "idioms" batch is user code as users check
+it: mypy loads the mellea_mypy plugin."""
 
 
 def batch_files(tmp_dir: Path, env: str) -> list[Path]:
     """Everything the stub tests type-check in one environment."""
+    from mellea_consumers import IDIOMS_DIR, write_mellea_consumers
     from stub_canary import write_canary
     from stub_private_cases import write_private_member_cases
 
     if env == "nosdk":
         return [CASES_DIR / "sdk_degrade.py"]
+    if env == "idioms":
+        return [
+            *sorted(IDIOMS_DIR.glob("*.py")),
+            *write_mellea_consumers(tmp_dir / "mellea_consumers"),
+            *error_noise.write_cases(tmp_dir / "error_noise"),
+        ]
     return [
         *sorted(ASSERT_TYPE_DIR.glob("*.py")),
         CASES_DIR / "sdk_degrade.py",
@@ -48,7 +62,7 @@ def _run_batch(checker: str, env: str) -> list[Diagnostic]:
     with open(shared / f"{checker}-{env}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not result.exists():
-            found = check(checker, batch_files(shared, env), VENVS[env], work)
+            found = check(checker, batch_files(shared, env), VENVS[env], work, mypy_plugin=env == "idioms")
             result.write_text(json.dumps([{**asdict(d), "path": str(d.path)} for d in found]))
     return [Diagnostic(**{**d, "path": Path(d["path"])}) for d in json.loads(result.read_text())]
 
@@ -57,6 +71,12 @@ def _run_batch(checker: str, env: str) -> list[Diagnostic]:
 def sdk_run(request: pytest.FixtureRequest) -> Iterator[tuple[str, list[Diagnostic]]]:
     """(checker, diagnostics) of the batch in .venv, where every optional SDK is installed."""
     yield request.param, _run_batch(request.param, "sdk")
+
+
+@pytest.fixture(scope="session", params=CHECKERS)
+def idioms_run(request: pytest.FixtureRequest) -> Iterator[tuple[str, list[Diagnostic]]]:
+    """(checker, diagnostics) of tests/idioms/ and mellea's own payload consumers, as user code."""
+    yield request.param, _run_batch(request.param, "idioms")
 
 
 @pytest.fixture(scope="session", params=CHECKERS)

@@ -74,18 +74,34 @@ def _bare(annotation: str) -> str:
     return " | ".join(part.rsplit(".", 1)[-1] for part in annotation.split(" | "))
 
 
+def _fields(cls: ast.ClassDef) -> dict[str, str]:
+    return {s.target.id: ast.unparse(s.annotation) for s in cls.body if isinstance(s, ast.AnnAssign)}  # type: ignore[union-attr]
+
+
+def _alias(name: str) -> list[str]:
+    return ast.unparse(_stub_top_level()[name].value).strip("()").split(" | ")  # type: ignore[union-attr]
+
+
 def test_provider_variants_match_the_surface_table() -> None:
     classes = {n: node for n, node in _stub_top_level().items() if isinstance(node, ast.ClassDef)}
     for p in surface.PROVIDERS:
-        fields = {s.target.id: ast.unparse(s.annotation) for s in classes[p.variant].body if isinstance(s, ast.AnnAssign)}
+        fields = _fields(classes[p.variant])
         assert fields["provider"] == f"Literal[{p.literal!r}]"
         assert _bare(fields["response"]) == _bare(p.response), p.variant
         chunk = f"list[{p.streamed_chunk}] | None" if p.streamed_chunk else "None"
         assert fields["streamed_chunks"] == chunk, p.variant
-    unfilled = {s.target.id: ast.unparse(s.annotation) for s in classes[surface.UNFILLED_VARIANT].body if isinstance(s, ast.AnnAssign)}
-    assert unfilled == dict.fromkeys(surface.RAW_FIELDS, "None")
-    any_raw = ast.unparse(_stub_top_level()["AnyRaw"].value).split(" | ")  # type: ignore[union-attr]
-    assert any_raw == [p.variant for p in surface.PROVIDERS] + [surface.UNFILLED_VARIANT]
+    assert _fields(classes[surface.UNFILLED_VARIANT]) == dict.fromkeys(surface.RAW_FIELDS, "None")
+    assert _alias("AnyRaw") == [p.variant for p in surface.PROVIDERS] + [surface.UNFILLED_VARIANT]
+
+
+def test_completion_variants_match_the_surface_table() -> None:
+    classes = {n: node for n, node in _stub_top_level().items() if isinstance(node, ast.ClassDef)}
+    for p in surface.PROVIDERS:
+        fields = _fields(classes[p.completion_variant])
+        assert fields["provider"] == f"Literal[{p.literal!r}]"
+        assert _bare(fields["response"]) == _bare(p.completion_response), p.completion_variant
+        assert fields["streamed_chunks"] == "None", p.completion_variant
+    assert _alias("AnyCompletionRaw") == [p.completion_variant for p in surface.PROVIDERS] + [surface.UNFILLED_VARIANT]
 
 
 def test_thunk_declares_public_members_and_omits_private_ones() -> None:
@@ -98,3 +114,9 @@ def test_thunk_declares_public_members_and_omits_private_ones() -> None:
     assert surface.PUBLIC_MEMBERS <= declared, surface.PUBLIC_MEMBERS - declared
     private = {m.name for m in surface.PRIVATE_MEMBERS}
     assert not declared & private
+
+
+def test_known_provider_alias_is_the_surface_literals() -> None:
+    """`GenerationMetadata.provider` reads as these literals: the same set as `raw.provider`."""
+    literals = [ast.literal_eval(e) for e in _stub_top_level()["KnownProvider"].value.slice.elts]  # type: ignore[union-attr]
+    assert tuple(literals) == surface.PROVIDER_LITERALS

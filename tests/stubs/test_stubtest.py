@@ -1,4 +1,4 @@
-"""stubtest: the stub of mellea.core.base agrees with the installed mellea 0.8.0, apart from
+"""stubtest: the stubs of mellea.core.base and mellea.core.backend agree with the installed mellea 0.8.0, apart from
 the allowlisted stub-only design points (each entry in allowlist.txt says why)."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def test_every_allowlist_entry_says_why() -> None:
 
 def test_stubtest_passes(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "mypy.stubtest", "mellea.core.base",
+        [sys.executable, "-m", "mypy.stubtest", "mellea.core.base", "mellea.core.backend",
          "--allowlist", str(HERE / "allowlist.txt"), "--mypy-config-file", str(HERE / "mypy-stubtest.ini")],
         cwd=tmp_path, capture_output=True, text=True, check=False,
     )

@@ -1,17 +1,20 @@
 # Stub for mellea.core.base (mellea 0.8.0).
 #
-# Runtime names are declared as mellea defines them. `ModelOutputThunk.raw` is the
-# exception: it is typed as a discriminated union (`AnyRaw`) of stub-only subclasses of
+# Runtime names are declared as mellea defines them, except for these. `ModelOutputThunk.raw`
+# is typed as a discriminated union (`AnyRaw`) of stub-only subclasses of
 # `RawProviderResponse`, one per value of `raw.provider`, so that comparing
-# `mot.raw.provider` with a literal narrows `mot.raw.response` to what that backend
-# stores. Every name marked `@type_check_only`, and the `AnyRaw` alias, exists only
-# for type checkers: import it under `if TYPE_CHECKING:`.
+# `mot.raw.provider` with a literal narrows `mot.raw.response` to what that backend stores
+# for a chat-shaped call; `Backend.generate_from_raw` (core/backend.pyi) returns the stub-only
+# `CompletionModelOutputThunk`, whose `raw` is `AnyCompletionRaw`. And
+# `GenerationMetadata.provider` reads as `KnownProvider`. Every name marked
+# `@type_check_only`, and the `AnyRaw` / `AnyCompletionRaw` / `KnownProvider` aliases, exists
+# only for type checkers: import it under `if TYPE_CHECKING:`.
 
 import abc
 import datetime
 import enum
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import Field, dataclass
 from typing import (
     Any,
@@ -24,6 +27,7 @@ from typing import (
     TypeAlias,
     TypeVar,
     final,
+    overload,
     runtime_checkable,
     type_check_only,
 )
@@ -31,6 +35,7 @@ from typing import (
 import ollama
 import torch
 import typing_extensions
+from ollama._types import Logprob as _OllamaLogprob  # not re-exported by ollama
 from PIL import Image as PILImage
 from transformers.generation.utils import GenerateDecoderOnlyOutput
 from typing_extensions import TypedDict
@@ -100,39 +105,74 @@ class GenerateType(enum.Enum):
     ASYNC = 1
     SYNC = 2
 
-@dataclass
+KnownProvider: TypeAlias = Literal["openai", "ollama", "litellm", "watsonx", "huggingface"]
+"""The `provider` literals mellea's backends write (`raw.provider`, `generation.provider`)."""
+
 class GenerationMetadata:
-    usage: dict[str, Any] | None = None
-    model: str | None = None
-    provider: str | None = None
-    ttfb_ms: float | None = None
-    streaming: bool = False
-    response_model: str | None = None
-    finish_reasons: list[str] | None = None
-    response_id: str | None = None
-    logits: tuple[torch.Tensor, ...] | None = None
-    raw_logits: tuple[torch.Tensor, ...] | None = None
+    """A runtime dataclass, declared as a plain class so that `provider` can read as
+    `KnownProvider` (a misspelled comparison is reported like one on `raw.provider`) while a
+    third-party backend may still write its own provider string."""
+
+    usage: dict[str, Any] | None
+    model: str | None
+    ttfb_ms: float | None
+    streaming: bool
+    response_model: str | None
+    finish_reasons: list[str] | None
+    response_id: str | None
+    logits: tuple[torch.Tensor, ...] | None
+    raw_logits: tuple[torch.Tensor, ...] | None
+    __match_args__ = (
+        "usage", "model", "provider", "ttfb_ms", "streaming", "response_model", "finish_reasons",
+        "response_id", "logits", "raw_logits",
+    )
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+    def __init__(
+        self,
+        usage: dict[str, Any] | None = None,
+        model: str | None = None,
+        provider: str | None = None,
+        ttfb_ms: float | None = None,
+        streaming: bool = False,
+        response_model: str | None = None,
+        finish_reasons: list[str] | None = None,
+        response_id: str | None = None,
+        logits: tuple[torch.Tensor, ...] | None = None,
+        raw_logits: tuple[torch.Tensor, ...] | None = None,
+    ) -> None: ...
+    @property
+    def provider(self) -> KnownProvider | None: ...
+    @provider.setter
+    def provider(self, value: str | None) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
 
 # ---------------------------------------------------------------------------
 # Provider payloads: the dict shapes mellea 0.8.0 stores in `raw.response` and
 # `raw.streamed_chunks`. Keys follow the SDK models that produce them (a test
 # compares them with openai / litellm / ollama and with mellea's stream merge).
+# A `model_dump()` writes every field of the SDK model, so its keys are required and a
+# `| None` is a field the SDK model declares `Optional` (the source is named on the class).
+# A `NotRequired` key is one the source omits; its comment says when.
 # ---------------------------------------------------------------------------
 
 @type_check_only
-class OpenAIUsageDict(TypedDict):
-    """`CompletionUsage.model_dump()`."""
+class OpenAIUsageDict(dict[str, Any]):
+    """`CompletionUsage.model_dump()` (openai/types/completion_usage.py), and the usage
+    litellm and watsonx send (same three counters). A `dict[str, Any]`, like mellea's own
+    `GenerationMetadata.usage`, so it passes where users annotate usage that way; its known
+    keys still read with their types and a misspelled key is an error."""
 
-    completion_tokens: int
-    prompt_tokens: int
-    total_tokens: int
-    completion_tokens_details: dict[str, Any] | None
-    prompt_tokens_details: dict[str, Any] | None
+    @overload  # type: ignore[override]
+    def __getitem__(self, key: Literal["completion_tokens", "prompt_tokens", "total_tokens"]) -> int: ...
+    @overload
+    def __getitem__(
+        self, key: Literal["completion_tokens_details", "prompt_tokens_details"]
+    ) -> dict[str, Any] | None: ...  # Optional in CompletionUsage
 
 @type_check_only
 class OpenAIMessageDict(TypedDict):
-    """`ChatCompletionMessage.model_dump()`; the reasoning keys are extras that
-    OpenAI-compatible servers (vLLM, SGLang, ollama's /v1) add."""
+    """`ChatCompletionMessage.model_dump()` (openai/types/chat/chat_completion_message.py)."""
 
     content: str | None
     refusal: str | None
@@ -141,12 +181,14 @@ class OpenAIMessageDict(TypedDict):
     audio: dict[str, Any] | None
     function_call: dict[str, Any] | None
     tool_calls: list[dict[str, Any]] | None
+    # Extras that OpenAI-compatible servers (vLLM, SGLang, ollama's /v1) add for reasoning
+    # models; api.openai.com never sends them.
     reasoning_content: NotRequired[str | None]
     reasoning: NotRequired[str | None]
 
 @type_check_only
 class OpenAIChoiceDict(TypedDict):
-    """One element of `ChatCompletion.model_dump()["choices"]`."""
+    """One element of `ChatCompletion.model_dump()["choices"]` (openai/types/chat/chat_completion.py `Choice`)."""
 
     finish_reason: Literal["stop", "length", "tool_calls", "content_filter", "function_call"]
     index: int
@@ -170,31 +212,23 @@ class OpenAIChatCompletionDict(TypedDict):
     usage: OpenAIUsageDict | None
 
 @type_check_only
-class StreamedFunctionDict(TypedDict):
-    name: str
-    arguments: str | None
-
-@type_check_only
-class StreamedToolCallDict(TypedDict):
-    function: StreamedFunctionDict
-    id: NotRequired[str]
-    type: NotRequired[str]
-
-@type_check_only
 class StreamedMessageDict(TypedDict):
     content: str
     reasoning_content: str
-    role: str | None
-    tool_calls: list[StreamedToolCallDict]
+    role: str | None  # None when no delta carried a role (openai_compatible_helpers.py:255-285)
+    # `{"function": {"name", "arguments"}, "id"?, "type"?}` per call, typed as the non-streamed
+    # `OpenAIMessageDict.tool_calls` and mellea's `Message(tool_calls=...)` are.
+    tool_calls: list[dict[str, Any]]
 
 @type_check_only
 class StreamedChoiceDict(TypedDict):
-    """The choice `chat_completion_delta_merge` builds from the streamed chunks."""
+    """The choice `chat_completion_delta_merge` builds from the streamed chunks
+    (mellea/helpers/openai_compatible_helpers.py:228-319)."""
 
-    finish_reason: str | None
+    finish_reason: str | None  # None until a chunk carries one
     index: int
-    logprobs: None
-    stop_reason: str | int | None
+    logprobs: None  # always None: the merge does not keep logprobs
+    stop_reason: str | int | None  # vLLM's extra; None elsewhere
     message: StreamedMessageDict
 
 @final
@@ -204,7 +238,7 @@ class OpenAIStreamedChatDict(TypedDict):
     `{"choices": [merged], "usage": mot.generation.usage}` (no id, model, created)."""
 
     choices: list[StreamedChoiceDict]
-    usage: dict[str, Any] | None
+    usage: OpenAIUsageDict | None  # None when the stream sent no usage chunk (watsonx never does)
 
 @final
 @type_check_only
@@ -218,7 +252,7 @@ class OpenAICompletionChoiceDict(TypedDict):
 
 @type_check_only
 class OpenAIChunkDeltaDict(TypedDict):
-    """`ChoiceDelta.model_dump()`; reasoning keys as in `OpenAIMessageDict`."""
+    """`ChoiceDelta.model_dump()` (openai/types/chat/chat_completion_chunk.py); reasoning keys as in `OpenAIMessageDict`."""
 
     audio: dict[str, Any] | None
     content: str | None
@@ -226,8 +260,8 @@ class OpenAIChunkDeltaDict(TypedDict):
     refusal: str | None
     role: Literal["developer", "system", "user", "assistant", "tool"] | None
     tool_calls: list[dict[str, Any]] | None
-    reasoning_content: NotRequired[str | None]
-    reasoning: NotRequired[str | None]
+    reasoning_content: NotRequired[str | None]  # OpenAI-compatible servers' extra, as in OpenAIMessageDict
+    reasoning: NotRequired[str | None]  # as above
 
 @type_check_only
 class OpenAIChunkChoiceDict(TypedDict):
@@ -240,13 +274,15 @@ class OpenAIChunkChoiceDict(TypedDict):
 
 @type_check_only
 class LiteLLMMessageDict(TypedDict):
-    """`litellm.types.utils.Message.model_dump()`."""
+    """`litellm.types.utils.Message.model_dump()` (litellm 1.110)."""
 
     content: str | None
     role: str
     tool_calls: list[dict[str, Any]] | None
     function_call: dict[str, Any] | None
-    provider_specific_fields: dict[str, Any] | None
+    # Message.__init__ sets these three only when the provider sent them (a plain reply's dump
+    # has content, function_call, role, tool_calls only).
+    provider_specific_fields: NotRequired[dict[str, Any] | None]
     reasoning_content: NotRequired[str | None]
     thinking_blocks: NotRequired[list[dict[str, Any]] | None]
 
@@ -257,8 +293,8 @@ class LiteLLMChoiceDict(TypedDict):
     finish_reason: str
     index: int
     message: LiteLLMMessageDict
-    logprobs: NotRequired[Any]
-    provider_specific_fields: NotRequired[dict[str, Any] | None]
+    logprobs: NotRequired[Any]  # Choices.__init__ sets it only when the provider sent logprobs
+    provider_specific_fields: NotRequired[dict[str, Any] | None]  # only when the provider sent extra fields
 
 @final
 @type_check_only
@@ -268,24 +304,26 @@ class LiteLLMModelResponseDict(TypedDict):
     id: str
     choices: list[LiteLLMChoiceDict]
     created: int
-    model: str | None
+    model: str | None  # Optional in ModelResponseBase
     object: str
-    system_fingerprint: NotRequired[str | None]
-    usage: NotRequired[dict[str, Any]]
+    system_fingerprint: NotRequired[str | None]  # ModelResponse.__init__ sets it only when passed
+    # ModelResponse.__init__ and convert_to_model_response_object set usage only when the
+    # provider's response had a non-null usage; read it with .get("usage").
+    usage: NotRequired[OpenAIUsageDict]
 
 @final
 @type_check_only
 class LiteLLMTextChoiceDict(TypedDict):
     """`litellm.types.utils.TextChoices.model_dump()`: litellm `generate_from_raw`. No `choices` key."""
 
-    finish_reason: str | None
+    finish_reason: str | None  # Optional in TextChoices
     index: int
     logprobs: Any
-    text: str | None
+    text: str | None  # Optional in TextChoices
 
 @type_check_only
 class LiteLLMDeltaDict(TypedDict):
-    """`litellm.types.utils.Delta.model_dump()`."""
+    """`litellm.types.utils.Delta.model_dump()`; every `| None` is Optional in Delta."""
 
     audio: dict[str, Any] | None
     content: str | None
@@ -293,33 +331,35 @@ class LiteLLMDeltaDict(TypedDict):
     provider_specific_fields: dict[str, Any] | None
     role: str | None
     tool_calls: list[dict[str, Any]] | None
-    reasoning_content: NotRequired[str | None]
-    thinking_blocks: NotRequired[list[dict[str, Any]] | None]
+    reasoning_content: NotRequired[str | None]  # Delta.__init__ sets it only when sent
+    thinking_blocks: NotRequired[list[dict[str, Any]] | None]  # as above
 
 @type_check_only
 class LiteLLMChunkChoiceDict(TypedDict):
     """`litellm.types.utils.StreamingChoices.model_dump()`: a litellm `raw.streamed_chunks` element."""
 
     delta: LiteLLMDeltaDict
-    finish_reason: str | None
+    finish_reason: str | None  # None on every chunk but the last
     index: int
     logprobs: Any
 
-# watsonx.ai returns plain JSON dicts (ibm-watsonx-ai has no schema for them), so every
-# key but the ones mellea itself reads is NotRequired.
+# watsonx.ai returns plain JSON dicts (ibm-watsonx-ai has no model for them). Sources: the
+# watsonx.ai REST API reference, schemas `TextChatResponse`, `TextChatResultChoice`,
+# `TextChatResultMessage`, `TextGenResult` (mirrored by the typed @ibm-cloud/watsonx-ai SDK),
+# and the reads in ibm_watsonx_ai's own docstrings (foundation_models/inference/model_inference.py).
 
 @type_check_only
-class WatsonxMessageDict(TypedDict, total=False):
+class WatsonxMessageDict(TypedDict):
     role: str
-    content: str | None
-    reasoning_content: str | None
-    tool_calls: list[dict[str, Any]]
+    content: str  # the SDK's examples read ["choices"][0]["message"]["content"] unguarded (model_inference.py:389)
+    reasoning_content: NotRequired[str | None]  # reasoning models only
+    tool_calls: NotRequired[list[dict[str, Any]]]  # only when the model called a tool
 
 @type_check_only
 class WatsonxChoiceDict(TypedDict):
     index: int
     message: WatsonxMessageDict
-    finish_reason: NotRequired[str | None]
+    finish_reason: str | None  # always sent; the API reference documents null for an incomplete response
 
 @final
 @type_check_only
@@ -327,17 +367,19 @@ class WatsonxChatDict(TypedDict):
     """`ModelInference.achat(...)`'s response dict: watsonx, non-streaming chat."""
 
     choices: list[WatsonxChoiceDict]
-    id: NotRequired[str]
-    model_id: NotRequired[str]
-    model: NotRequired[str]
-    model_version: NotRequired[str]
-    created: NotRequired[int]
-    created_at: NotRequired[str]
-    usage: NotRequired[dict[str, Any]]
-    system: NotRequired[dict[str, Any]]
+    id: str
+    model_id: str
+    created: int
+    model: NotRequired[str]  # not in TextChatResponse; some deployments echo it
+    model_version: NotRequired[str]  # optional in TextChatResponse
+    created_at: NotRequired[str]  # as above
+    usage: NotRequired[OpenAIUsageDict]  # optional in TextChatResponse; read it with .get("usage")
+    system: NotRequired[dict[str, Any]]  # optional: warnings only
 
 @type_check_only
 class WatsonxDeltaDict(TypedDict, total=False):
+    """A stream delta: every key arrives only in the chunks that carry it."""
+
     role: str
     content: str | None
     reasoning_content: str | None
@@ -349,26 +391,49 @@ class WatsonxChunkChoiceDict(TypedDict):
 
     index: int
     delta: WatsonxDeltaDict
-    finish_reason: NotRequired[str | None]
+    finish_reason: NotRequired[str | None]  # sent on the last chunk only
 
 @final
 @type_check_only
 class WatsonxGenerationResultDict(TypedDict):
-    """`ModelInference.generate(...)["results"][0]`: watsonx `generate_from_raw`."""
+    """`ModelInference.generate(...)["results"][0]` (`TextGenResult`): watsonx `generate_from_raw`."""
 
     generated_text: str
-    generated_token_count: NotRequired[int]
-    input_token_count: NotRequired[int]
-    stop_reason: NotRequired[str]
-    seed: NotRequired[int]
-    generated_tokens: NotRequired[list[dict[str, Any]]]
-    input_tokens: NotRequired[list[dict[str, Any]]]
-    moderations: NotRequired[dict[str, Any]]
+    generated_token_count: NotRequired[int]  # optional in TextGenResult
+    input_token_count: NotRequired[int]  # as above
+    stop_reason: NotRequired[str]  # as above
+    seed: NotRequired[int]  # only when the request set a seed
+    generated_tokens: NotRequired[list[dict[str, Any]]]  # only with return_options.generated_tokens
+    input_tokens: NotRequired[list[dict[str, Any]]]  # only with return_options.input_tokens
+    moderations: NotRequired[dict[str, Any]]  # only with moderations enabled
+
+@type_check_only
+class OllamaChatResponse(ollama.ChatResponse):
+    """`ollama.ChatResponse` (ollama/_types.py) as mellea stores it. ollama declares
+    `SubscriptableBaseModel.__getitem__(key: str) -> Any`, so `resp["usage"]` would pass and
+    raise KeyError at run time; here a subscript must name a field, and reads with its type."""
+
+    @overload  # type: ignore[override]
+    def __getitem__(self, key: Literal["message"]) -> ollama.Message: ...
+    @overload
+    def __getitem__(self, key: Literal["model", "created_at", "done_reason"]) -> str | None: ...
+    @overload
+    def __getitem__(self, key: Literal["done"]) -> bool | None: ...
+    @overload
+    def __getitem__(
+        self,
+        key: Literal[
+            "total_duration", "load_duration", "prompt_eval_count", "prompt_eval_duration", "eval_count", "eval_duration"
+        ],
+    ) -> int | None: ...
+    @overload
+    def __getitem__(self, key: Literal["logprobs"]) -> Sequence[_OllamaLogprob] | None: ...
 
 @final
 @type_check_only
 class OllamaGenerateDict(TypedDict):
-    """`ollama.GenerateResponse.model_dump()`: ollama `generate_from_raw`."""
+    """`ollama.GenerateResponse.model_dump()`: ollama `generate_from_raw`; every `| None`
+    is Optional in ollama/_types.py (`SubscriptableBaseModel` fields default to None)."""
 
     model: str | None
     created_at: str | None
@@ -407,44 +472,41 @@ class RawProviderResponse:
 
 @type_check_only
 class OpenAIRaw(RawProviderResponse):
-    """`mot.raw` when `mot.raw.provider == "openai"`. `"choices" in response` tells a
-    chat dict from the `generate_from_raw` completion choice."""
+    """`mot.raw` of an openai chat thunk when `mot.raw.provider == "openai"`."""
 
     provider: Literal["openai"]
-    response: OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict
+    response: OpenAIChatCompletionDict | OpenAIStreamedChatDict
     streamed_chunks: list[OpenAIChunkChoiceDict] | None
 
 @type_check_only
 class OllamaRaw(RawProviderResponse):
-    """`mot.raw` when `mot.raw.provider == "ollama"`. `isinstance(response, ollama.ChatResponse)`
-    tells chat (streamed or not) from the `generate_from_raw` dict."""
+    """`mot.raw` of an ollama chat thunk (streamed or not) when `mot.raw.provider == "ollama"`."""
 
     provider: Literal["ollama"]
-    response: ollama.ChatResponse | OllamaGenerateDict
+    response: OllamaChatResponse
     streamed_chunks: None
 
 @type_check_only
 class LiteLLMRaw(RawProviderResponse):
-    """`mot.raw` when `mot.raw.provider == "litellm"`. `"choices" in response` tells chat from
-    `generate_from_raw`."""
+    """`mot.raw` of a litellm chat thunk when `mot.raw.provider == "litellm"`."""
 
     provider: Literal["litellm"]
-    response: LiteLLMModelResponseDict | OpenAIStreamedChatDict | LiteLLMTextChoiceDict
+    response: LiteLLMModelResponseDict | OpenAIStreamedChatDict
     streamed_chunks: list[LiteLLMChunkChoiceDict] | None
 
 @type_check_only
 class WatsonxRaw(RawProviderResponse):
-    """`mot.raw` when `mot.raw.provider == "watsonx"`. `"choices" in response` tells chat from
-    `generate_from_raw`."""
+    """`mot.raw` of a watsonx chat thunk when `mot.raw.provider == "watsonx"`."""
 
     provider: Literal["watsonx"]
-    response: WatsonxChatDict | OpenAIStreamedChatDict | WatsonxGenerationResultDict
+    response: WatsonxChatDict | OpenAIStreamedChatDict
     streamed_chunks: list[WatsonxChunkChoiceDict] | None
 
 @type_check_only
 class HuggingFaceRaw(RawProviderResponse):
-    """`mot.raw` when `mot.raw.provider == "huggingface"`; `response` is `None` when the
-    backend runs with `use_caches=False`, for adapters without logits, and for beam search."""
+    """`mot.raw` when `mot.raw.provider == "huggingface"` (chat and `generate_from_raw`);
+    `response` is `None` when the backend runs with `use_caches=False`, for adapters
+    without logits, and for beam search."""
 
     provider: Literal["huggingface"]
     response: GenerateDecoderOnlyOutput | None
@@ -457,6 +519,42 @@ class UnfilledRaw(RawProviderResponse):
     provider: None
     response: None
     streamed_chunks: None
+
+# The completion variants subclass their provider's chat variant (redeclaring `response`), so
+# narrowing by a chat variant's class (`case OllamaRaw()`, the mypy plugin's class patterns)
+# also reaches them, and `AnyCompletionRaw` is a subtype of `AnyRaw` like the thunks are.
+
+@type_check_only
+class OpenAICompletionRaw(OpenAIRaw):
+    """`mot.raw` of an openai `generate_from_raw` thunk (completions API)."""
+
+    provider: Literal["openai"]
+    response: OpenAICompletionChoiceDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+
+@type_check_only
+class OllamaCompletionRaw(OllamaRaw):
+    """`mot.raw` of an ollama `generate_from_raw` thunk (`/api/generate`)."""
+
+    provider: Literal["ollama"]
+    response: OllamaGenerateDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    streamed_chunks: None
+
+@type_check_only
+class LiteLLMCompletionRaw(LiteLLMRaw):
+    """`mot.raw` of a litellm `generate_from_raw` thunk (`atext_completion`)."""
+
+    provider: Literal["litellm"]
+    response: LiteLLMTextChoiceDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+
+@type_check_only
+class WatsonxCompletionRaw(WatsonxRaw):
+    """`mot.raw` of a watsonx `generate_from_raw` thunk (`ModelInference.generate`)."""
+
+    provider: Literal["watsonx"]
+    response: WatsonxGenerationResultDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 _P = TypeVar("_P", bound=str)
 _R = TypeVar("_R")
@@ -471,6 +569,12 @@ class CustomProviderRaw(RawProviderResponse, Generic[_P, _R]):
     streamed_chunks: list[Any] | None
 
 AnyRaw: TypeAlias = OpenAIRaw | OllamaRaw | LiteLLMRaw | WatsonxRaw | HuggingFaceRaw | UnfilledRaw
+"""`mot.raw` of a thunk from a chat-shaped call (`instruct`, `chat`, `act`, `generate_from_context`, ...)."""
+
+AnyCompletionRaw: TypeAlias = (
+    OpenAICompletionRaw | OllamaCompletionRaw | LiteLLMCompletionRaw | WatsonxCompletionRaw | HuggingFaceRaw | UnfilledRaw
+)
+"""`mot.raw` of a thunk from `Backend.generate_from_raw`."""
 
 # ---------------------------------------------------------------------------
 # The thunk. Private members (_generate_log, _gen, _meta, ...) are deliberately
@@ -529,6 +633,17 @@ class ComputedModelOutputThunk(ModelOutputThunk[S]):
     @value.setter
     def value(self, v: str) -> None: ...
     def is_computed(self) -> Literal[True]: ...
+
+@type_check_only
+class CompletionModelOutputThunk(ModelOutputThunk[S]):
+    """What `Backend.generate_from_raw` returns: a `ModelOutputThunk` whose `raw` holds the
+    completion-API shapes. A `ModelOutputThunk` annotation accepts it and reads the chat
+    shapes through it, as for every other thunk."""
+
+    @property
+    def raw(self) -> AnyCompletionRaw: ...
+    @raw.setter
+    def raw(self, value: RawProviderResponse) -> None: ...
 
 Span: TypeAlias = Component | CBlock | ModelOutputThunk
 

@@ -16,10 +16,9 @@ def payload_kind(mot: ModelOutputThunk[str]) -> str:
 
 def completion_tokens(mot: ModelOutputThunk[str]) -> int | None:
     if mot.raw.provider == "ollama":
-        count = mot.raw.response.get("eval_count")  # <complete:ollama> <hover:ollama>
-        return count if isinstance(count, int) else None
+        return mot.raw.response.eval_count  # <complete:ollama> <hover:ollama>
     if mot.raw.provider == "openai":
-        # The completions-API choice dict has no "usage" key; the chat dicts do.
+        # Both chat shapes (the ChatCompletion dump and the streamed envelope) carry "usage".
         if "usage" not in mot.raw.response:  # <hover:openai>
             return None
         usage = mot.raw.response["usage"]  # <complete:openai-key>

@@ -1,0 +1,59 @@
+"""Real payload mistakes, each the twin of a correct idiom in this folder. Every line carries
+each checker's ignore comment for the error it must report; an ignore that suppresses
+nothing fails the run, so a missed mistake fails the test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mellea.core import Backend, CBlock, ModelOutputThunk
+from mellea.stdlib.context import SimpleContext
+
+
+def openai_shape_on_ollama(mot: ModelOutputThunk[str]) -> Any:
+    if mot.raw.provider == "ollama":
+        return mot.raw.response["usage"]["completion_tokens"]  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue, reportArgumentType]  # pyrefly: ignore[bad-index]  # ty: ignore[invalid-argument-type]
+    return None
+
+
+def openai_attribute_on_ollama(mot: ModelOutputThunk[str]) -> Any:
+    if mot.raw.provider == "ollama":
+        return mot.raw.response.choices  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-attribute]
+    return None
+
+
+async def chat_shape_on_raw_completion(backend: Backend) -> Any:
+    for r in await backend.generate_from_raw([CBlock("x")], SimpleContext()):
+        if r.raw.provider == "openai":
+            return r.raw.response["choices"]  # type: ignore[typeddict-item]  # pyright: ignore[reportGeneralTypeIssues]  # pyrefly: ignore[bad-typed-dict-key]  # ty: ignore[invalid-typed-dict-key]
+        if r.raw.provider == "ollama":
+            return r.raw.response.message  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-attribute]
+    return None
+
+
+def completion_key_on_chat_dict(mot: ModelOutputThunk[str]) -> Any:
+    if mot.raw.provider == "openai":
+        return mot.raw.response["text"]  # type: ignore[typeddict-item]  # pyright: ignore[reportGeneralTypeIssues]  # pyrefly: ignore[bad-typed-dict-key]  # ty: ignore[invalid-typed-dict-key]
+    return None
+
+
+def text_attribute_on_dict(mot: ModelOutputThunk[str]) -> Any:
+    if mot.raw.provider == "litellm":
+        return mot.raw.response["choices"][0].text  # type: ignore[union-attr]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[missing-attribute]  # ty: ignore[missing-attribute]
+    return None
+
+
+def misspelled_usage_key(mot: ModelOutputThunk[str]) -> Any:
+    if mot.raw.provider == "openai":
+        usage = mot.raw.response["usage"]
+        if usage is not None:
+            return usage["prompt_tokenz"]  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue, reportArgumentType]  # pyrefly: ignore[bad-index]  # ty: ignore[invalid-argument-type]
+    return None
+
+
+def optional_usage_read_without_get(mot: ModelOutputThunk[str]) -> Any:
+    if mot.raw.provider == "watsonx":
+        body = mot.raw.response
+        if "id" in body:
+            return body["usage"]  # pyright: ignore[reportTypedDictNotRequiredAccess]  # why: only pyright and basedpyright report a read of a NotRequired key
+    return None
