@@ -35,6 +35,8 @@ BASE_MODULE: Final = "mellea.core.base"
 THUNK_CLASS: Final = "mellea.core.base.ModelOutputThunk"
 COMPUTED_THUNK_CLASS: Final = "mellea.core.base.ComputedModelOutputThunk"
 RAW_CLASS: Final = "mellea.core.base.RawProviderResponse"
+GENERATION_METADATA_CLASS: Final = "mellea.core.base.GenerationMetadata"
+"""``mot.generation``: its ``provider`` is written from the same backend literals as ``raw.provider``."""
 CALL_INFO_CLASS: Final = "mellea.core.base._CallInfo"
 GENERATION_STATE_CLASS: Final = "mellea.core.base._GenerationState"
 

@@ -19,6 +19,9 @@ SUBOBJECT_CLASSES: Final = frozenset(surface.PRIVATE_SUBOBJECT_CLASSES)
 PRIVATE_OWNER_CLASSES: Final = THUNK_CLASSES | SUBOBJECT_CLASSES
 """Classes whose private members are mellea.core's business."""
 
+GENERATION_PROVIDER: Final = f"{surface.GENERATION_METADATA_CLASS}.{surface.RAW_FIELDS[0]}"
+"""``mot.generation.provider``: checked for provider literals as ``raw.provider`` is."""
+
 RAW_ATTR: Final = f"{THUNK_CLASS}.raw"
 PROVIDER_FIELD: Final = surface.RAW_FIELDS[0]
 

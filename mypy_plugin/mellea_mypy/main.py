@@ -30,7 +30,7 @@ from .syntax_index import SyntaxIndex, build, is_private_name
 
 _INSTALLED_PATH = re.compile(r"/(site-packages|dist-packages|typeshed)/")
 
-PLUGIN_VERSION = "2"
+PLUGIN_VERSION = "3"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
 
 
@@ -83,7 +83,9 @@ class MelleaPlugin(Plugin):
         owner, _, member = fullname.rpartition(".")
         if fullname == fullnames.RAW_ATTR:
             return self._raw_attribute if self.config.extra_providers else None
-        if owner in fullnames.RAW_CLASSES and member == fullnames.PROVIDER_FIELD:
+        if (owner in fullnames.RAW_CLASSES and member == fullnames.PROVIDER_FIELD) or (
+            fullname == fullnames.GENERATION_PROVIDER
+        ):
             return self._provider_attribute
         if owner in fullnames.SUBOBJECT_CLASSES or (
             is_private_name(member) and owner.startswith(fullnames.BASE_MODULE + ".")

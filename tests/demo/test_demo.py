@@ -107,7 +107,8 @@ def test_mypy_with_the_plugin_reports_exactly_the_mistakes_with_codes_and_hints(
     assert {int(line) for _, line, _ in errors} == _marked_mistakes()
     by_line = {int(line): message for _, line, message in errors}
     assert by_line[_line_of(MISTAKES, "mot._generate_log")].endswith("use mot.generate_log  [mellea-private]")
-    assert by_line[_line_of(MISTAKES, '"olama"')].endswith('did you mean "ollama"?  [mellea-provider]')
+    for typo in ('raw.provider == "olama"', 'generation.provider == "olama"'):
+        assert by_line[_line_of(MISTAKES, typo)].endswith('did you mean "ollama"?  [mellea-provider]')
 
 
 def test_pyright_runs_with_the_users_setting_only(demo_output: str) -> None:
@@ -124,16 +125,19 @@ def test_pyright_runs_with_the_users_setting_only(demo_output: str) -> None:
 def test_lint_gate_diff_and_baseline(demo_output: str) -> None:
     line = _line_of(MISTAKES, "mot._generate_log")
     lint = _section(demo_output, "4.")
-    typo = _line_of(MISTAKES, '"olama"')
+    typo = '"olama" is not a mellea provider; did you mean "ollama"?'
+    raw_typo = _line_of(MISTAKES, 'raw.provider == "olama"')
+    generation_typo = _line_of(MISTAKES, 'generation.provider == "olama"')
     assert re.findall(r"^(\S+): (MOT\d+) (.*)$", lint, re.MULTILINE) == [
         (f"{MISTAKES.name}:{line}:14", "MOT001", "private thunk member _generate_log read: use mot.generate_log"),
-        (f"{MISTAKES.name}:{typo}:28", "MOT006", '"olama" is not a mellea provider; did you mean "ollama"?')]
+        (f"{MISTAKES.name}:{raw_typo}:28", "MOT006", typo),
+        (f"{MISTAKES.name}:{generation_typo}:39", "MOT006", typo)]
     diff = _section(demo_output, "5.")
     source = MISTAKES.read_text().splitlines()[line - 1]
     assert f"\n-{source}\n+{source.replace('mot._generate_log', 'mot.generate_log', 1)}\n" in diff
     assert "Would fix 1 finding in 1 file." in diff
     recorded, new = demo_output.split("== 6. ... then only new findings fail ==", 1)
-    assert "Recorded 2 findings in baseline mellea-lint-baseline.json." in recorded.split("== 6. baseline", 1)[1]
+    assert "Recorded 3 findings in baseline mellea-lint-baseline.json." in recorded.split("== 6. baseline", 1)[1]
     found = re.findall(r"^(\w+\.py):\d+:\d+: (MOT\d+)", new.split("\n== ", 1)[0], re.MULTILINE)
     assert found == [("usage_report.py", "MOT001")]
 
