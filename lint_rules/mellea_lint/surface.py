@@ -210,6 +210,8 @@ class Provider:
     variant: str
     response: str
     streamed_chunk: str | None
+    completion_variant: str
+    """The stub-only variant whose ``response`` types what ``generate_from_raw`` stores."""
     releases: frozenset[str] = SINCE_0_7
     """The mellea minors whose backend writes this literal (``raw`` is new in 0.7)."""
 
@@ -218,20 +220,26 @@ PROVIDERS: Final[tuple[Provider, ...]] = (
     Provider(
         "openai", "OpenAIRaw",
         "OpenAIChatCompletionDict | OpenAIStreamedChatDict | OpenAICompletionChoiceDict",
-        "OpenAIChunkChoiceDict",
+        "OpenAIChunkChoiceDict", completion_variant="OpenAIRaw",
     ),
-    Provider("ollama", "OllamaRaw", "ollama.ChatResponse | OllamaGenerateDict", None),
+    Provider(
+        "ollama", "OllamaRaw", "ollama.ChatResponse | OllamaGenerateDict", None,
+        completion_variant="OllamaRaw",
+    ),
     Provider(
         "litellm", "LiteLLMRaw",
         "LiteLLMModelResponseDict | OpenAIStreamedChatDict | LiteLLMTextChoiceDict",
-        "LiteLLMChunkChoiceDict",
+        "LiteLLMChunkChoiceDict", completion_variant="LiteLLMRaw",
     ),
     Provider(
         "watsonx", "WatsonxRaw",
         "WatsonxChatDict | OpenAIStreamedChatDict | WatsonxGenerationResultDict",
-        "WatsonxChunkChoiceDict",
+        "WatsonxChunkChoiceDict", completion_variant="WatsonxRaw",
     ),
-    Provider("huggingface", "HuggingFaceRaw", "transformers.GenerateDecoderOnlyOutput | None", None),
+    Provider(
+        "huggingface", "HuggingFaceRaw", "transformers.GenerateDecoderOnlyOutput | None", None,
+        completion_variant="HuggingFaceRaw",
+    ),
 )
 
 PROVIDER_LITERALS: Final = tuple(p.literal for p in PROVIDERS)
