@@ -152,6 +152,8 @@ class OpenAIChoiceDict(TypedDict):
     index: int
     logprobs: dict[str, Any] | None
     message: OpenAIMessageDict
+    stop_reason: NotRequired[int | str | None]  # vLLM extra
+    token_ids: NotRequired[list[int] | None]  # vLLM extra
 
 @final
 @type_check_only
@@ -168,6 +170,9 @@ class OpenAIChatCompletionDict(TypedDict):
     service_tier: str | None
     system_fingerprint: str | None
     usage: OpenAIUsageDict | None
+    prompt_logprobs: NotRequired[list[dict[str, Any] | None] | None]  # vLLM extras
+    prompt_token_ids: NotRequired[list[int] | None]
+    kv_transfer_params: NotRequired[dict[str, Any] | None]
 
 @type_check_only
 class StreamedFunctionDict(TypedDict):
@@ -237,16 +242,19 @@ class OpenAIChunkChoiceDict(TypedDict):
     finish_reason: Literal["stop", "length", "tool_calls", "content_filter", "function_call"] | None
     index: int
     logprobs: dict[str, Any] | None
+    stop_reason: NotRequired[int | str | None]  # vLLM extra
+    token_ids: NotRequired[list[int] | None]  # vLLM extra
 
 @type_check_only
 class LiteLLMMessageDict(TypedDict):
-    """`litellm.types.utils.Message.model_dump()`."""
+    """`litellm.types.utils.Message.model_dump()`; litellm's response conversion leaves
+    `provider_specific_fields` out when the provider sent none."""
 
     content: str | None
     role: str
     tool_calls: list[dict[str, Any]] | None
     function_call: dict[str, Any] | None
-    provider_specific_fields: dict[str, Any] | None
+    provider_specific_fields: NotRequired[dict[str, Any] | None]
     reasoning_content: NotRequired[str | None]
     thinking_blocks: NotRequired[list[dict[str, Any]] | None]
 
@@ -285,7 +293,8 @@ class LiteLLMTextChoiceDict(TypedDict):
 
 @type_check_only
 class LiteLLMDeltaDict(TypedDict):
-    """`litellm.types.utils.Delta.model_dump()`."""
+    """`litellm.types.utils.Delta.model_dump()`; litellm's stream wrapper copies `refusal`
+    from an OpenAI chunk delta."""
 
     audio: dict[str, Any] | None
     content: str | None
@@ -293,6 +302,7 @@ class LiteLLMDeltaDict(TypedDict):
     provider_specific_fields: dict[str, Any] | None
     role: str | None
     tool_calls: list[dict[str, Any]] | None
+    refusal: NotRequired[str | None]
     reasoning_content: NotRequired[str | None]
     thinking_blocks: NotRequired[list[dict[str, Any]] | None]
 
