@@ -8,19 +8,21 @@ closed so that any call the fakes miss fails instead of reaching a network.
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
+import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
-
-import pytest
 
 import litellm_fakes
 import ollama_fakes
 import openai_fakes
+import pytest
 import watsonx_fakes
 from recording import Recording, Script
 
@@ -62,6 +64,30 @@ def _weather_tool() -> Any:
     return MelleaTool.from_callable(get_weather)
 
 
+INTRINSIC = "answerability"
+"""A catalog intrinsic; its io.yaml below is written locally, as a Granite Switch model ships it."""
+
+IO_YAML = """\
+model: null
+response_format: |
+  {"type": "string", "enum": ["answerable", "unanswerable"]}
+transformations: null
+parameters:
+  max_completion_tokens: 6
+"""
+
+
+def write_adapter_source(root: Path) -> Path:
+    """A model directory holding ``adapter_index.json`` and the intrinsic's ``io.yaml``."""
+    io_yaml = root / "io_configs" / INTRINSIC / "io.yaml"
+    io_yaml.parent.mkdir(parents=True, exist_ok=True)
+    io_yaml.write_text(IO_YAML)
+    index = {"adapters": [{"adapter_name": INTRINSIC, "io_config": str(io_yaml.relative_to(root)),
+                           "technology": "lora"}]}
+    (root / "adapter_index.json").write_text(json.dumps(index))
+    return root
+
+
 class NetworkBlocked(OSError):
     """A backend-capture test tried to open a connection."""
 
@@ -78,10 +104,17 @@ def offline(mp: pytest.MonkeyPatch) -> Iterator[None]:
 
 async def _drive(backend: Any, rec: Recording, script: Script) -> list[Any]:
     from mellea.backends import ModelOption
+    from mellea.backends.adapters import AdapterType
     from mellea.core import CBlock
+    from mellea.stdlib.components import Intrinsic, Message
     from mellea.stdlib.context import ChatContext, SimpleContext
 
     script.reply = rec.reply
+    if rec.path == "intrinsic":
+        ctx = ChatContext().add(Message("user", "What is the capital of France?"))
+        mot, _ = await backend.generate_from_context(Intrinsic(INTRINSIC, adapter_types=(AdapterType.LORA,)), ctx)
+        await mot.avalue()
+        return [mot]
     if rec.path == "raw":
         actions = [CBlock(f"Complete sentence {i}: The capital of France is") for i in range(rec.prompts)]
         return list(await backend.generate_from_raw(actions, SimpleContext(), model_options={ModelOption.SEED: 7}))
@@ -97,7 +130,8 @@ def capture(recordings: list[Recording], patch_mellea: Callable[[pytest.MonkeyPa
             ) -> list[Capture]:
     """Run every recording through its backend; ``patch_mellea`` may alter mellea (drift simulation)."""
     found: list[Capture] = []
-    with pytest.MonkeyPatch.context() as mp, offline(mp), warnings.catch_warnings():
+    with (pytest.MonkeyPatch.context() as mp, offline(mp), warnings.catch_warnings(),
+          tempfile.TemporaryDirectory() as adapters):
         warnings.simplefilter("ignore", DeprecationWarning)  # watsonx backend is deprecated in 0.8.0
         if patch_mellea is not None:
             patch_mellea(mp)
@@ -106,7 +140,7 @@ def capture(recordings: list[Recording], patch_mellea: Callable[[pytest.MonkeyPa
             script = Script()
             fakes.install(mp, script)
             for rec in (r for r in recordings if r.provider == provider):
-                mots = asyncio.run(_run(fakes, rec, script))
+                mots = asyncio.run(_run(fakes, rec, script, Path(tempfile.mkdtemp(dir=adapters))))
                 for i, mot in enumerate(mots):
                     assert mot.raw.provider == provider, f"{rec}: post-processing did not run ({mot.raw!r})"
                     found.append(Capture(rec, "response", mot.raw.response, i))
@@ -115,8 +149,11 @@ def capture(recordings: list[Recording], patch_mellea: Callable[[pytest.MonkeyPa
     return found
 
 
-async def _run(fakes: ModuleType, rec: Recording, script: Script) -> list[Any]:
-    backend = fakes.backend()
+async def _run(fakes: ModuleType, rec: Recording, script: Script, adapter_source: Path) -> list[Any]:
+    if rec.path == "intrinsic":
+        backend = fakes.intrinsic_backend(write_adapter_source(adapter_source))
+    else:
+        backend = fakes.backend()
     try:
         return await _drive(backend, rec, script)
     finally:

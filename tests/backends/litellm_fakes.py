@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import litellm
+import openai_fakes
 import pytest
 from litellm.litellm_core_utils.litellm_logging import Logging
 from litellm.litellm_core_utils.llm_response_utils.convert_dict_to_response import (
@@ -23,8 +24,6 @@ from litellm.litellm_core_utils.llm_response_utils.convert_dict_to_response impo
 )
 from litellm.litellm_core_utils.streaming_handler import CustomStreamWrapper
 from openai.types.chat import ChatCompletionChunk
-
-import openai_fakes
 from recording import Recording, Script
 
 PROVIDER = "litellm"
@@ -127,10 +126,14 @@ def _logging(request: dict[str, Any]) -> Logging:
     return log
 
 
-def backend() -> Any:
+def backend_class() -> type:
     from mellea.backends.litellm import LiteLLMBackend
 
-    return LiteLLMBackend(model_id=MODEL)
+    return LiteLLMBackend
+
+
+def backend() -> Any:
+    return backend_class()(model_id=MODEL)
 
 
 async def _aiter(items: list[Any]) -> AsyncIterator[Any]:

@@ -7,12 +7,14 @@ final ``done`` chunk, and raw generations with and without ``context``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import ollama
 import pytest
-
+import yaml
 from recording import Recording, Script
 
 PROVIDER = "ollama"
@@ -65,10 +67,16 @@ GENERATIONS = {
                                 "context": [1, 2, 3], **_TIMINGS},
 }
 
+INTRINSICS = {
+    "answerability (adapter model tag)": _chat({"role": "assistant", "content": '"answerable"'},
+                                               model="granite4-answerability:micro"),
+}
+
 RECORDINGS = [
     *(Recording(PROVIDER, "chat", label, reply) for label, reply in CHAT.items()),
     *(Recording(PROVIDER, "stream", label, reply) for label, reply in STREAMS.items()),
     *(Recording(PROVIDER, "raw", label, reply) for label, reply in GENERATIONS.items()),
+    *(Recording(PROVIDER, "intrinsic", label, reply) for label, reply in INTRINSICS.items()),
 ]
 
 
@@ -91,10 +99,30 @@ def install(mp: pytest.MonkeyPatch, script: Script) -> None:
     mp.setattr(ollama.Client, "list", lambda self: ollama.ListResponse(models=[ollama.ListResponse.Model(model=MODEL)]))
 
 
-def backend() -> Any:
+def backend_class() -> type:
     from mellea.backends.ollama import OllamaModelBackend
 
-    return OllamaModelBackend(model_id=MODEL)
+    return OllamaModelBackend
+
+
+def backend() -> Any:
+    return backend_class()(model_id=MODEL)
+
+
+def intrinsic_backend(adapter_source: Path) -> Any:
+    """A backend whose adapter model tag serves the intrinsic of ``adapter_source`` (its io.yaml)."""
+    from mellea.backends.adapters import Adapter, Identity, ServerMediatedBinding, get_io_contract
+    from mellea.backends.ollama import OllamaModelBackend
+
+    index = json.loads((adapter_source / "adapter_index.json").read_text())["adapters"][0]
+    name = index["adapter_name"]
+    backend = OllamaModelBackend(model_id=MODEL, adapter_models={name: "granite4-answerability:micro"})
+    backend.add_adapter(
+        Adapter(identity=Identity(name=name, adapter_type=index["technology"]), io_contract=get_io_contract(name),
+                weights=ServerMediatedBinding()),
+        config=yaml.safe_load((adapter_source / index["io_config"]).read_text()),
+    )
+    return backend
 
 
 async def _aiter(items: list[Any]) -> AsyncIterator[Any]:

@@ -10,6 +10,7 @@ requested with ``stream_options={"include_usage": True}``.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +18,6 @@ from openai.resources.chat.completions import AsyncCompletions as AsyncChatCompl
 from openai.resources.completions import AsyncCompletions
 from openai.types import Completion
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
-
 from recording import Recording, Script
 
 PROVIDER = "openai"
@@ -116,10 +116,20 @@ COMPLETIONS = {
     },
 }
 
+INTRINSICS = {
+    "answerability (granite switch on vLLM)": _chat(
+        {"index": 0, "finish_reason": "stop", "stop_reason": None, "logprobs": None,
+         "message": {"role": "assistant", "content": '"answerable"', "refusal": None, "annotations": None,
+                     "audio": None, "function_call": None, "tool_calls": [], "reasoning_content": None}},
+        model="ibm-granite/granite-switch-micro", service_tier=None, system_fingerprint=None, usage=_VLLM_USAGE,
+    ),
+}
+
 RECORDINGS = [
     *(Recording("openai", "chat", label, reply) for label, reply in CHAT.items()),
     *(Recording("openai", "stream", label, reply) for label, reply in STREAMS.items()),
     *(Recording("openai", "raw", label, reply, prompts=len(reply["choices"])) for label, reply in COMPLETIONS.items()),
+    *(Recording("openai", "intrinsic", label, reply) for label, reply in INTRINSICS.items()),
 ]
 
 
@@ -141,10 +151,22 @@ def install(mp: pytest.MonkeyPatch, script: Script) -> None:
     mp.setenv("OPENAI_API_KEY", "sk-offline")
 
 
-def backend() -> Any:
+def backend_class() -> type:
     from mellea.backends.openai import OpenAIBackend
 
-    return OpenAIBackend(model_id=MODEL, base_url="http://127.0.0.1:8000/v1")
+    return OpenAIBackend
+
+
+def backend() -> Any:
+    return backend_class()(model_id=MODEL, base_url="http://127.0.0.1:8000/v1")
+
+
+def intrinsic_backend(adapter_source: Path) -> Any:
+    """A backend serving a Granite Switch model whose embedded adapters come from ``adapter_source``."""
+    from mellea.backends.openai import OpenAIBackend
+
+    return OpenAIBackend(model_id="ibm-granite/granite-switch-micro", base_url="http://127.0.0.1:8000/v1",
+                         load_embedded_adapters=True, adapter_source=str(adapter_source))
 
 
 async def _aiter(items: list[Any]) -> AsyncIterator[Any]:

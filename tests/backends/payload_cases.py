@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
 from capture import Capture
 from mellea_lint.surface import PROVIDERS
+from pydantic import BaseModel
+
 from tools.stub_typeddicts import class_annotations, typeddicts_named_in
 
 Expect = Literal["clean", "error"]

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mellea_lint.surface import PROVIDER_LITERALS
-
 from capture import PROVIDER_FAKES, Capture, capture
+from mellea_lint.surface import PROVIDER_LITERALS
 from payload_cases import Case, case_at, cases_for, negative_twins, write_module
 from recording import Recording
+
 from tools.typecheckers import check
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,12 +30,6 @@ NOT_OFFLINE = {
                    "torch tensors; producing one needs torch and a local model, neither installed here",
 }
 """Providers whose backends cannot be driven without a model, and why."""
-
-NOT_DRIVEN_PATHS = {
-    "intrinsic": "openai and ollama intrinsics need an adapter's io.yaml (a Hugging Face hub download) "
-                 "and granite-common's result processors; their raw.response is written by the same "
-                 "processing() as non-streamed chat (openai.py:1248, ollama.py processing), which is driven",
-}
 
 RECORDINGS: list[Recording] = [r for fakes in PROVIDER_FAKES.values() for r in fakes.RECORDINGS]
 STREAM_RECORDINGS = [r for r in RECORDINGS if r.path == "stream"]
@@ -108,14 +102,12 @@ def test_every_provider_is_driven_or_documented() -> None:
 
 
 @pytest.mark.parametrize("provider", sorted(PROVIDER_FAKES))
-def test_every_offline_path_is_captured(provider: str) -> None:
+def test_every_path_of_the_backend_is_captured(provider: str) -> None:
+    """chat, stream and raw everywhere; intrinsic wherever the backend class implements it."""
+    backend = PROVIDER_FAKES[provider].backend_class()
+    expected = {"chat", "stream", "raw"} | ({"intrinsic"} if hasattr(backend, "_generate_from_intrinsic") else set())
     paths = {c.recording.path for c in captured() if c.recording.provider == provider}
-    assert paths == {"chat", "stream", "raw"}, f"{provider}: captured {sorted(paths)}"
-
-
-def test_every_path_is_driven_or_documented() -> None:
-    driven = {r.path for r in RECORDINGS}
-    assert driven | set(NOT_DRIVEN_PATHS) == {"chat", "stream", "raw", "intrinsic"}
+    assert paths == expected, f"{provider}: captured {sorted(paths)}, {backend.__name__} has {sorted(expected)}"
 
 
 def test_a_drift_changes_the_captured_value() -> None:

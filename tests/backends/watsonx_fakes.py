@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from ibm_watsonx_ai import APIClient
 from ibm_watsonx_ai.foundation_models import ModelInference
-
 from recording import Recording, Script
 
 PROVIDER = "watsonx"
@@ -110,10 +109,14 @@ def install(mp: pytest.MonkeyPatch, script: Script) -> None:
     mp.setattr(ModelInference, "generate", generate)
 
 
-def backend() -> Any:
+def backend_class() -> type:
     from mellea.backends.watsonx import WatsonxAIBackend
 
-    return WatsonxAIBackend(model_id=MODEL, base_url="https://us-south.ml.cloud.ibm.com",
+    return WatsonxAIBackend
+
+
+def backend() -> Any:
+    return backend_class()(model_id=MODEL, base_url="https://us-south.ml.cloud.ibm.com",
                             api_key="offline", project_id="00000000-0000-0000-0000-000000000000")
 
 
