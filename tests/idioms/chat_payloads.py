@@ -21,8 +21,8 @@ def reply_text(mot: ModelOutputThunk[str]) -> str:
         return raw.response["choices"][0]["message"]["content"] or ""
     if raw.provider == "litellm":
         return raw.response["choices"][0]["message"]["content"] or ""
-    if raw.provider == "watsonx":
-        return raw.response["choices"][0]["message"]["content"] or ""
+    if raw.provider == "watsonx":  # content is absent beside tool calls: read it as mellea does
+        return raw.response["choices"][0]["message"].get("content") or ""
     return mot.value or ""
 
 

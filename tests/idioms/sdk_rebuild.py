@@ -21,7 +21,7 @@ def as_chat_completion_by_kwargs(mot: ModelOutputThunk[str]) -> ChatCompletion |
     if mot.raw.provider == "openai":
         body = mot.raw.response
         if "id" in body:
-            return ChatCompletion(**body)  # pyright: ignore[reportArgumentType]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]  # why: pydantic's synthesized __init__ takes the nested models, not their dumps (pydantic validates them at run time); use model_validate
+            return ChatCompletion(**body)  # pyright: ignore[reportCallIssue]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-argument-type]  # why: pydantic's synthesized __init__ takes the nested models, not their dumps (pydantic validates them at run time); use model_validate (and it rejects the vLLM extras as keywords)
     return None
 
 

@@ -171,6 +171,20 @@ class OpenAIUsageDict(dict[str, Any]):
     ) -> dict[str, Any] | None: ...  # Optional in CompletionUsage
 
 @type_check_only
+class LiteLLMUsageDict(OpenAIUsageDict):
+    """`litellm.types.utils.Usage.model_dump()`: OpenAI's counters plus what litellm adds when it
+    knows it (its response conversion sets `cost`; found by driving the litellm backend)."""
+
+    @overload  # type: ignore[override]
+    def __getitem__(self, key: Literal["completion_tokens", "prompt_tokens", "total_tokens"]) -> int: ...
+    @overload
+    def __getitem__(
+        self, key: Literal["completion_tokens_details", "prompt_tokens_details", "server_tool_use"]
+    ) -> dict[str, Any] | None: ...
+    @overload
+    def __getitem__(self, key: Literal["cost"]) -> float | None: ...
+
+@type_check_only
 class OpenAIMessageDict(TypedDict):
     """`ChatCompletionMessage.model_dump()` (openai/types/chat/chat_completion_message.py)."""
 
@@ -194,6 +208,8 @@ class OpenAIChoiceDict(TypedDict):
     index: int
     logprobs: dict[str, Any] | None
     message: OpenAIMessageDict
+    stop_reason: NotRequired[int | str | None]  # vLLM extra
+    token_ids: NotRequired[list[int] | None]  # vLLM extra
 
 @final
 @type_check_only
@@ -210,6 +226,9 @@ class OpenAIChatCompletionDict(TypedDict):
     service_tier: str | None
     system_fingerprint: str | None
     usage: OpenAIUsageDict | None
+    prompt_logprobs: NotRequired[list[dict[str, Any] | None] | None]  # vLLM extras
+    prompt_token_ids: NotRequired[list[int] | None]
+    kv_transfer_params: NotRequired[dict[str, Any] | None]
 
 @type_check_only
 class StreamedMessageDict(TypedDict):
@@ -271,6 +290,8 @@ class OpenAIChunkChoiceDict(TypedDict):
     finish_reason: Literal["stop", "length", "tool_calls", "content_filter", "function_call"] | None
     index: int
     logprobs: dict[str, Any] | None
+    stop_reason: NotRequired[int | str | None]  # vLLM extra
+    token_ids: NotRequired[list[int] | None]  # vLLM extra
 
 @type_check_only
 class LiteLLMMessageDict(TypedDict):
@@ -309,7 +330,7 @@ class LiteLLMModelResponseDict(TypedDict):
     system_fingerprint: NotRequired[str | None]  # ModelResponse.__init__ sets it only when passed
     # ModelResponse.__init__ and convert_to_model_response_object set usage only when the
     # provider's response had a non-null usage; read it with .get("usage").
-    usage: NotRequired[OpenAIUsageDict]
+    usage: NotRequired[LiteLLMUsageDict]
 
 @final
 @type_check_only
@@ -331,6 +352,7 @@ class LiteLLMDeltaDict(TypedDict):
     provider_specific_fields: dict[str, Any] | None
     role: str | None
     tool_calls: list[dict[str, Any]] | None
+    refusal: NotRequired[str | None]  # litellm's stream wrapper copies it from an OpenAI chunk delta
     reasoning_content: NotRequired[str | None]  # Delta.__init__ sets it only when sent
     thinking_blocks: NotRequired[list[dict[str, Any]] | None]  # as above
 
@@ -351,7 +373,7 @@ class LiteLLMChunkChoiceDict(TypedDict):
 @type_check_only
 class WatsonxMessageDict(TypedDict):
     role: str
-    content: str  # the SDK's examples read ["choices"][0]["message"]["content"] unguarded (model_inference.py:389)
+    content: NotRequired[str]  # `content?` in the API's TextChatResultMessage (absent beside tool_calls); mellea reads .get("content")
     reasoning_content: NotRequired[str | None]  # reasoning models only
     tool_calls: NotRequired[list[dict[str, Any]]]  # only when the model called a tool
 
