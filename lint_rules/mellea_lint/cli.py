@@ -33,6 +33,7 @@ from mellea_lint.filecheck import FILE_ERRORS, EngineOptions
 from mellea_lint.findings import Finding
 from mellea_lint.formats import FORMATS, tool_version
 from mellea_lint.runner import default_jobs, run
+from mellea_lint.surface import mellea_in_use
 
 if TYPE_CHECKING:
     from mellea_lint.fix import FileFix
@@ -164,6 +165,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.diff and args.write_baseline:
         raise ConfigError("--diff changes nothing and cannot be combined with --write-baseline")
     fixer = _fixer() if args.fix or args.diff else None
+    in_use = mellea_in_use(config.mellea_version)
+    warning = in_use.out_of_range_line("mellea-lint")
+    if warning is not None:  # here, in the main process: once per run whatever --jobs says
+        print(warning, file=sys.stderr)
     known = Baseline(args.baseline) if args.baseline is not None else None
     options = EngineOptions(config.internal_modules, config.producer_modules)
     found = discover(args.paths, config.root, config.exclude)
@@ -173,7 +178,7 @@ def _check(args: argparse.Namespace) -> int:
     jobs = args.jobs or default_jobs()
     findings = found.errors + run(found.files, options, jobs=jobs, cache=cache)
     if fixer is not None:
-        fixes = fixer.fix_findings(findings, options, config.enabled)
+        fixes = fixer.fix_findings(findings, options, config.enabled, in_use.release)
         if args.diff:
             return _print_diffs(fixer, fixes)
         findings = _apply(fixes, findings)

@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from mellea_lint.surface import DEFAULT_INTERNAL_MODULES, DEFAULT_PRODUCER_MODULES
+from mellea_lint.surface import DEFAULT_INTERNAL_MODULES, DEFAULT_PRODUCER_MODULES, check_release_setting
 
 TABLE = "mellea-lint"
-KEYS = ("select", "ignore", "exclude", "internal-modules", "producer-modules")
+KEYS = ("select", "ignore", "exclude", "internal-modules", "producer-modules", "mellea-version")
+RELEASE_KEY = "mellea-version"
+"""The mellea release to follow where mellea is not installed (a pre-commit environment)."""
 
 _SELECTOR = re.compile(r"[A-Z]+[0-9]*")
 _MODULE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -38,6 +40,7 @@ class LintConfig:
     exclude: tuple[str, ...] = ()
     internal_modules: tuple[str, ...] = DEFAULT_INTERNAL_MODULES
     producer_modules: tuple[str, ...] = DEFAULT_PRODUCER_MODULES
+    mellea_version: str | None = None
 
     def enabled(self, code: str) -> bool:
         """Ruff's rule: the longest matching prefix wins; a tie between select and ignore ignores."""
@@ -84,7 +87,9 @@ def apply_table(config: LintConfig, table: Mapping[str, object], where: str) -> 
     for key in table:
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key {key!r} in [tool.{TABLE}] (known: {', '.join(KEYS)})")
-    values = {key: _string_list(table[key], f"{where}: [tool.{TABLE}] {key}") for key in table}
+    values: dict[str, Any] = {
+        key: _string_list(table[key], f"{where}: [tool.{TABLE}] {key}") for key in table if key != RELEASE_KEY
+    }
     for key in ("select", "ignore"):
         if key in values:
             check_selectors(values[key], f"{where}: [tool.{TABLE}] {key}", known_codes())
@@ -92,6 +97,11 @@ def apply_table(config: LintConfig, table: Mapping[str, object], where: str) -> 
         if key in values:
             check_modules(values[key], f"{where}: [tool.{TABLE}] {key}")
     fields: dict[str, Any] = {key.replace("-", "_"): tuple(v) for key, v in values.items()}
+    if RELEASE_KEY in table:
+        try:
+            fields["mellea_version"] = check_release_setting(table[RELEASE_KEY])
+        except ValueError as exc:
+            raise ConfigError(f"{where}: [tool.{TABLE}] {RELEASE_KEY} {exc}") from None
     return replace(config, **fields)
 
 

@@ -302,15 +302,30 @@ def table_release(version: str) -> str:
     return RELEASES[0] if _version_tuple(version) < _version_tuple(RELEASES[0]) else RELEASES[-1]
 
 
+_DIST_INFO = re.compile(r"mellea-([^-]+)\.(?:dist|egg)-info", re.IGNORECASE)
+
+
 @functools.cache
 def installed_mellea() -> str | None:
-    """The installed mellea's version (``None``: not installed); read once per process."""
-    from importlib import metadata  # lazy: costs a few milliseconds that start-up must not pay
+    """The installed mellea's version (``None``: not installed); read once per process.
 
-    try:
-        return metadata.version("mellea")
-    except metadata.PackageNotFoundError:
-        return None
+    The version in the name of the first ``mellea-<version>.dist-info`` folder on ``sys.path``,
+    where ``importlib.metadata`` finds it too: that module imports ``email`` (~35 ms), which the
+    mypy plugin's start-up must not pay (tests/hardness/test_plugin_costs.py).
+    """
+    import os
+    import sys
+
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip file, a missing folder
+            continue
+        for name in names:
+            match = _DIST_INFO.fullmatch(name)
+            if match:
+                return match.group(1)
+    return None
 
 
 @dataclass(frozen=True)

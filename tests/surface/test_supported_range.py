@@ -90,3 +90,9 @@ def test_release_setting_accepts_table_releases(value: str) -> None:
 def test_release_setting_rejects_others(value: object) -> None:
     with pytest.raises(ValueError, match="known: 0.6, 0.7, 0.8"):
         surface.check_release_setting(value)
+
+
+def test_installed_mellea_agrees_with_importlib_metadata() -> None:
+    from importlib import metadata
+
+    assert surface.installed_mellea() == metadata.version("mellea")
