@@ -53,6 +53,11 @@ SETTINGS: Final = (
         "also narrows to `CustomProviderRaw[Literal[literal], Type]`, and the literal is a "
         "known provider for `mellea-provider`.",
     ),
+    Setting(
+        "mellea_version", "str", "str", "(the installed mellea)",
+        "The mellea release to assume where mellea is not installed (`\"0.7\"`); outside the "
+        "supported range the plugin says so in one line.",
+    ),
 )
 KNOWN_KEYS: Final = frozenset(s.key for s in SETTINGS)
 
@@ -64,6 +69,7 @@ class PluginConfig:
     internal_modules: tuple[str, ...] = surface.DEFAULT_INTERNAL_MODULES
     producer_modules: tuple[str, ...] = surface.DEFAULT_PRODUCER_MODULES
     extra_providers: Mapping[str, str] = field(default_factory=dict)
+    mellea_version: str | None = None
 
     def cache_key(self) -> dict[str, Any]:
         """Every setting, JSON-encodable, for ``report_config_data``."""
@@ -71,6 +77,7 @@ class PluginConfig:
             "internal_modules": list(self.internal_modules),
             "producer_modules": list(self.producer_modules),
             "extra_providers": dict(sorted(self.extra_providers.items())),
+            "mellea_version": self.mellea_version,
         }
 
 
@@ -109,6 +116,8 @@ def from_toml(section: object) -> PluginConfig:
                 f"[{TOML_SECTION}] extra_providers must be a table of literal = \"dotted.Type\", got {raw!r}"
             )
         values["extra_providers"] = _providers(raw)
+    if "mellea_version" in section:
+        values["mellea_version"] = _release(section["mellea_version"], TOML_SECTION)
     return PluginConfig(**values)
 
 
@@ -128,7 +137,16 @@ def from_ini(section: Mapping[str, str]) -> PluginConfig:
                 )
             pairs[literal.strip()] = type_name.strip()
         values["extra_providers"] = _providers(pairs)
+    if "mellea_version" in section:
+        values["mellea_version"] = _release(section["mellea_version"].strip(), INI_SECTION)
     return PluginConfig(**values)
+
+
+def _release(value: object, section: str) -> str:
+    try:
+        return surface.check_release_setting(value)
+    except ValueError as exc:
+        raise ConfigError(f"[{section}] mellea_version {exc}") from None
 
 
 def _reject_unknown(section: Mapping[str, object], name: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from functools import cache, partial
+from functools import partial
 from typing import Any
 
 from mypy.nodes import MemberExpr, MypyFile, TypeAlias, TypeInfo
@@ -25,6 +25,8 @@ from mypy.plugin import (
 )
 from mypy.types import AnyType, Type, TypeOfAny
 
+from mellea_lint import surface
+
 from . import config, fullnames, narrowing, privacy
 from .syntax_index import SyntaxIndex, build, is_private_name
 
@@ -32,17 +34,6 @@ _INSTALLED_PATH = re.compile(r"/(site-packages|dist-packages|typeshed)/")
 
 PLUGIN_VERSION = "1"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
-
-
-@cache
-def _mellea_version() -> str | None:
-    """Read once per process: report_config_data asks for every module (thousands)."""
-    from importlib import metadata  # lazy: mypy itself never imports importlib.metadata
-
-    try:
-        return metadata.version("mellea")
-    except metadata.PackageNotFoundError:
-        return None
 
 
 class MelleaPlugin(Plugin):
@@ -54,6 +45,11 @@ class MelleaPlugin(Plugin):
             # One line, no traceback; 2 is mypy's exit status for bad usage.
             print(f"{options.config_file}: error: {exc}", file=sys.stderr)
             raise SystemExit(2) from None
+        # mypy and dmypy build the plugin once per run: the line is printed once per run.
+        self.mellea = surface.mellea_in_use(self.config.mellea_version)
+        warning = self.mellea.out_of_range_line("mellea_mypy")
+        if warning is not None:
+            print(warning, file=sys.stderr)
         self.known_providers = narrowing.known_providers(self.config.extra_providers)
         self._indexes: dict[str, tuple[MypyFile, SyntaxIndex]] = {}
         self._trees_by_path: dict[str, MypyFile] = {}
@@ -67,7 +63,7 @@ class MelleaPlugin(Plugin):
         silences errors there and the settings do not change their interfaces, so a
         settings change rechecks the project, not torch.
         """
-        data: dict[str, Any] = {"plugin": PLUGIN_VERSION, "mellea": _mellea_version()}
+        data: dict[str, Any] = {"plugin": PLUGIN_VERSION, "mellea": self.mellea.version}
         if not _INSTALLED_PATH.search(ctx.path.replace("\\", "/")):
             data.update(self.config.cache_key())
         return data
