@@ -100,10 +100,11 @@ def _index(root: Path) -> dict[str, _Module]:
     return modules
 
 
-class _Tree:
+class SourceTree:
     """The class graph of one source tree, with symbol resolution through imports."""
 
     def __init__(self, root: Path) -> None:
+        self.root = root
         self.modules = _index(root)
 
     def resolve(self, module: str, name: str, depth: int = 0) -> _Symbol | None:
@@ -178,7 +179,7 @@ class _Tree:
         return [s for s in symbols if s != BACKEND_BASE and is_backend(s, frozenset())]
 
 
-def _functions(node: ast.ClassDef) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+def functions(node: ast.ClassDef) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
     return (s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
 
 
@@ -196,7 +197,7 @@ def _self_name(function: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
 class _Resolver:
     """The literal(s) of ``self.<attr>`` for one backend class, over its MRO."""
 
-    def __init__(self, tree: _Tree, backend: _Symbol) -> None:
+    def __init__(self, tree: SourceTree, backend: _Symbol) -> None:
         self.tree = tree
         self.mro = tree.mro(backend)
         self.problems: list[str] = []
@@ -254,7 +255,7 @@ class _Resolver:
     def _assigned(self, index: int, symbol: _Symbol, node: ast.ClassDef, attr: str) -> set[str]:
         """Literals of ``self.<attr> = value`` in the methods of class ``node``."""
         found: set[str] = set()
-        for function in _functions(node):
+        for function in functions(node):
             me = _self_name(function)
             params = [a.arg for a in function.args.posonlyargs + function.args.args][1:]
             params += [a.arg for a in function.args.kwonlyargs]
@@ -281,7 +282,7 @@ class _Resolver:
         positional = [a.arg for a in function.args.posonlyargs + function.args.args][1:]
         for sub_symbol in reversed(self.mro[:index]):
             sub_node = self.tree.modules[sub_symbol[0]].classes[sub_symbol[1]]
-            for caller in _functions(sub_node):
+            for caller in functions(sub_node):
                 for call in ast.walk(caller):
                     if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
                             and call.func.attr == function.name):
@@ -322,7 +323,11 @@ def _default(function: ast.FunctionDef | ast.AsyncFunctionDef, param: str) -> as
 
 def discover(root: Path) -> list[BackendInfo]:
     """Every ``Backend`` subclass under ``root`` (the folder that holds the ``mellea`` package)."""
-    tree = _Tree(root)
+    return discover_in(SourceTree(root))
+
+
+def discover_in(tree: SourceTree) -> list[BackendInfo]:
+    """:func:`discover` on a tree already read."""
     backends = tree.backends()
     bases = {base for symbol in backends for base in tree.mro(symbol)[1:]}
     out = []
@@ -332,7 +337,7 @@ def discover(root: Path) -> list[BackendInfo]:
         writes = False
         for owner in resolver.mro:
             node = tree.modules[owner[0]].classes[owner[1]]
-            for function in _functions(node):
+            for function in functions(node):
                 for sub in ast.walk(function):
                     for value in _provider_writes_in(sub):
                         writes = True
