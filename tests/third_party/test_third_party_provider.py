@@ -160,3 +160,10 @@ def test_mypy_strict_equality_without_the_plugin_reports_the_comparison(tmp_path
     (project / "mypy.ini").write_text(f"[mypy]\npython_executable = {PYTHON}\nstrict_equality = True\n")
     out = _run([str(BIN / "mypy"), "--no-incremental", "consumer.py"], project).stdout
     assert {int(n) for n in re.findall(r"^consumer\.py:(\d+): error: .*\[comparison-overlap\]$", out, re.M)} == {7}, out
+
+
+def test_mellea_lint_accepts_the_third_party_project(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "pyproject.toml").write_text('[project]\nname = "app"\n[tool.mellea-lint]\n')
+    proc = _run([str(BIN / "mellea-lint"), "check", "--no-cache", "consumer.py", "producer.py"], project)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
