@@ -14,7 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from mellea_lint.surface import DEFAULT_INTERNAL_MODULES, DEFAULT_PRODUCER_MODULES, check_release_setting
+from mellea_lint.surface import (
+    DEFAULT_INTERNAL_MODULES,
+    DEFAULT_PRODUCER_MODULES,
+    check_release_setting,
+)
 
 TABLE = "mellea-lint"
 KEYS = ("select", "ignore", "exclude", "internal-modules", "producer-modules", "mellea-version")

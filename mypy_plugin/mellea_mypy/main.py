@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from mellea_lint import surface
 from mypy.nodes import MemberExpr, MypyFile, TypeAlias, TypeInfo
 from mypy.options import Options
 from mypy.plugin import (
@@ -24,8 +25,6 @@ from mypy.plugin import (
     ReportConfigContext,
 )
 from mypy.types import AnyType, Type, TypeOfAny
-
-from mellea_lint import surface
 
 from . import config, fullnames, narrowing, privacy
 from .syntax_index import SyntaxIndex, build, is_private_name
