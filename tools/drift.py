@@ -112,11 +112,13 @@ def _class_members(node: ast.ClassDef) -> set[str]:
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             names.add(stmt.target.id)
     for function in functions(node):
-        me = (function.args.posonlyargs + function.args.args or [None])[0]
+        params = function.args.posonlyargs + function.args.args
+        if not params:
+            continue
         for sub in ast.walk(function):
             targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target] if isinstance(sub, ast.AnnAssign) else []
             for t in targets:
-                if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and me is not None and t.value.id == me.arg:
+                if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == params[0].arg:
                     names.add(t.attr)
     return {n for n in names if not (n.startswith("__") and n.endswith("__"))}
 
@@ -136,7 +138,7 @@ def thunk_members(tree: SourceTree) -> set[str]:
     return found
 
 
-def members(target: Target, tree: SourceTree) -> list[str]:
+def member_lines(target: Target, tree: SourceTree) -> list[str]:
     present = thunk_members(tree)
     newest = surface.RELEASES[-1]
     table = {m.name: m.releases for m in surface.PRIVATE_MEMBERS} | dict(surface.PUBLIC_MEMBER_RELEASES)
@@ -144,7 +146,7 @@ def members(target: Target, tree: SourceTree) -> list[str]:
         m.name for m in surface.PRIVATE_MEMBERS if newest in m.releases
     }
     lines = []
-    for name in sorted(present | current, key=lambda n: (n.startswith("_"), n)):
+    for name in sorted(present | current | table.keys(), key=lambda n: (n.startswith("_"), n)):
         kind = "private" if name.startswith("_") else "public"
         here, there = name in present, name in current
         releases = table.get(name)
@@ -193,7 +195,7 @@ def thunk_annotations(tree: SourceTree) -> dict[str, str]:
     return out
 
 
-def annotations(target: Target, tree: SourceTree, reference: SourceTree) -> list[str]:
+def annotation_lines(target: Target, tree: SourceTree, reference: SourceTree) -> list[str]:
     here, there = thunk_annotations(tree), thunk_annotations(reference)
     return [
         f"{THUNK}.{key}: {here[key]} in mellea {target.version}, {there[key]} in {surface.MELLEA_VERSION}"
@@ -213,7 +215,7 @@ def _env(target: Target) -> dict[str, str]:
     return env
 
 
-def signatures(target: Target) -> list[str]:
+def signature_lines(target: Target) -> list[str]:
     """stubtest of ``mellea.core.base`` against the target, with the stubs' permanent allowlist."""
     with tempfile.TemporaryDirectory() as cwd:
         proc = subprocess.run(
@@ -231,7 +233,7 @@ def signatures(target: Target) -> list[str]:
 # -- providers ----------------------------------------------------------------------------------
 
 
-def providers(target: Target, tree: SourceTree) -> list[str]:
+def provider_lines(target: Target, tree: SourceTree) -> list[str]:
     lines = []
     written: dict[str, list[str]] = {}
     for backend in discover_in(tree):
@@ -240,13 +242,15 @@ def providers(target: Target, tree: SourceTree) -> list[str]:
             for literal in backend.literals:
                 written.setdefault(literal, []).append(backend.name)
     stubbed = set(surface.PROVIDER_LITERALS)
-    recorded = set(surface.providers_in(target.release)) if target.known else stubbed
     for literal in sorted(written.keys() - stubbed):
         lines.append(f"{literal!r}: written by {', '.join(written[literal])}, not a provider of the stubs")
     for literal in sorted(stubbed - written.keys()):
         lines.append(f"{literal!r}: a provider of the stubs, written by no backend of mellea {target.version}")
-    if recorded != written.keys() & (recorded | stubbed):
-        lines.append(f"table releases record {sorted(recorded)} for {target.release}; backends write {sorted(written)}")
+    if target.known:  # the table's releases, where they disagree with the backends beyond the above
+        recorded = set(surface.providers_in(target.release))
+        for literal in sorted((recorded ^ written.keys()) - (stubbed ^ written.keys())):
+            where = "records" if literal in recorded else "does not record"
+            lines.append(f"{literal!r}: the table {where} it for {target.release} (WRONG)")
     return lines
 
 
@@ -265,7 +269,8 @@ def _merged_keys(target: Target) -> dict[str, list[str]] | str:
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         return (proc.stderr.strip().splitlines() or ["?"])[-1]
-    return json.loads(proc.stdout)
+    shapes: dict[str, list[str]] = json.loads(proc.stdout)
+    return shapes
 
 
 def _union_members(variant: str) -> list[str]:
@@ -309,7 +314,7 @@ def _calls_merge(tree: SourceTree, module: str, value: ast.expr) -> bool:
     return name == MERGE_FUNCTION[1] and MERGE_FUNCTION[0].startswith(source)  # the helper or its package
 
 
-def stored_shape_mismatches(target: Target, tree: SourceTree, typeddicts: dict[str, KeySets],
+def stored_shape_mismatches(tree: SourceTree, typeddicts: dict[str, KeySets],
                             merged: dict[str, list[str]] | None) -> list[str]:
     """Dicts a backend stores in ``raw.response`` (a dict display, or the stream merge) that fit
     no TypedDict of its provider's stub ``response`` union."""
@@ -320,8 +325,10 @@ def stored_shape_mismatches(target: Target, tree: SourceTree, typeddicts: dict[s
             union = _union_members(variants[literal])
             shapes = {n: typeddicts[n] for n in union if n in typeddicts}
             for cls, value, function, module in _response_writes(tree, backend.name):
-                if isinstance(value, ast.Dict) and all(isinstance(k, ast.Constant) for k in value.keys):
-                    keys = {k.value for k in value.keys if isinstance(k, ast.Constant)}
+                if isinstance(value, ast.Dict) and all(
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys
+                ):
+                    keys = {str(k.value) for k in value.keys if isinstance(k, ast.Constant)}
                 elif _calls_merge(tree, module, value) and merged is not None:
                     keys = set(merged["StreamedChoiceDict"])
                 else:
@@ -334,7 +341,7 @@ def stored_shape_mismatches(target: Target, tree: SourceTree, typeddicts: dict[s
     return sorted(set(lines))
 
 
-def payloads(target: Target, tree: SourceTree) -> list[str]:
+def payload_lines(target: Target, tree: SourceTree) -> list[str]:
     typeddicts = stub_typeddicts()
     lines = []
     try:
@@ -348,7 +355,7 @@ def payloads(target: Target, tree: SourceTree) -> list[str]:
     else:
         merged_dicts = merged
         lines += [f"stream merge: {line}" for line in merge_mismatches(typeddicts, merged)]
-    lines += [f"stored: {line}" for line in stored_shape_mismatches(target, tree, typeddicts, merged_dicts)]
+    lines += [f"stored: {line}" for line in stored_shape_mismatches(tree, typeddicts, merged_dicts)]
     return lines
 
 
@@ -359,11 +366,11 @@ def report(target: Target, skip: frozenset[str] = frozenset()) -> dict[str, list
     """Section -> its difference lines (empty: none)."""
     tree = SourceTree(target.root)
     runs: dict[str, Callable[[], list[str]]] = {
-        "members": lambda: members(target, tree),
-        "annotations": lambda: annotations(target, tree, SourceTree(reference_root())),
-        "signatures": lambda: signatures(target),
-        "providers": lambda: providers(target, tree),
-        "payloads": lambda: payloads(target, tree),
+        "members": lambda: member_lines(target, tree),
+        "annotations": lambda: annotation_lines(target, tree, SourceTree(reference_root())),
+        "signatures": lambda: signature_lines(target),
+        "providers": lambda: provider_lines(target, tree),
+        "payloads": lambda: payload_lines(target, tree),
     }
     return {name: run() for name, run in runs.items() if name not in skip}
 

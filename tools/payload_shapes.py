@@ -21,7 +21,8 @@ def stub_typeddicts(stub: Path = STUB) -> dict[str, KeySets]:
     for node in ast.parse(stub.read_text()).body:
         if isinstance(node, ast.ClassDef) and any(ast.unparse(b) == "TypedDict" for b in node.bases):
             total = not any(k.arg == "total" and ast.unparse(k.value) == "False" for k in node.keywords)
-            req, opt = set(), set()
+            req: set[str] = set()
+            opt: set[str] = set()
             for s in node.body:
                 if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name):
                     optional = ast.unparse(s.annotation).startswith("NotRequired[") or not total
