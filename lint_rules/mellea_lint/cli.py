@@ -166,7 +166,9 @@ def _check(args: argparse.Namespace) -> int:
         raise ConfigError("--diff changes nothing and cannot be combined with --write-baseline")
     fixer = _fixer() if args.fix or args.diff else None
     in_use = mellea_in_use(config.mellea_version)
-    warning = in_use.out_of_range_line("mellea-lint")
+    warning = in_use.out_of_range_line(
+        "mellea-lint", f"--fix rewrites only to public names that exist in {in_use.release}"
+    )
     if warning is not None:  # here, in the main process: once per run whatever --jobs says
         print(warning, file=sys.stderr)
     known = Baseline(args.baseline) if args.baseline is not None else None

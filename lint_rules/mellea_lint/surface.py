@@ -339,15 +339,16 @@ class MelleaInUse:
     def release(self) -> str:
         return table_release(self.version)
 
-    def out_of_range_line(self, tool: str) -> str | None:
-        """The one line a tool prints when this release is outside ``SUPPORTED_MELLEA``."""
+    def out_of_range_line(self, tool: str, consequence: str = "") -> str | None:
+        """The one line a tool prints when this release is outside ``SUPPORTED_MELLEA``
+        (``consequence``: what that tool does about it, appended after a semicolon)."""
         if is_supported(self.version):
             return None
-        return (
+        line = (
             f"{tool}: warning: mellea {self.version} is {self.source}, but mellea-typing supports "
-            f"mellea {SUPPORTED_MELLEA}; its stubs describe {MELLEA_VERSION}, and hints and fixes "
-            f"follow {self.release}"
+            f"mellea {SUPPORTED_MELLEA}: its stubs and checks describe mellea {MELLEA_VERSION}"
         )
+        return f"{line}; {consequence}" if consequence else line
 
 
 def mellea_in_use(configured: str | None) -> MelleaInUse:

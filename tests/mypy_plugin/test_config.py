@@ -30,6 +30,7 @@ def test_toml_section(tmp_path: Path) -> None:
         "internal_modules": ["mellea.core", "app.core"],
         "producer_modules": ["app.backends"],
         "extra_providers": {"mine": "app.types.Resp"},
+        "mellea_version": None,
     }
 
 

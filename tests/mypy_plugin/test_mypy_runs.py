@@ -29,7 +29,7 @@ def assert_no_crash(proc: subprocess.CompletedProcess[str]) -> None:
         ("pyproject.toml", '[tool.mypy]\nplugins = ["mellea_mypy"]\n[tool.mellea-mypy]\ninternal_modules = "x"\n',
          "[tool.mellea-mypy] internal_modules must be a list of strings, got 'x'"),
         ("mypy.ini", "[mypy]\nplugins = mellea_mypy\n[mellea-mypy]\nproducers = a\n",
-         "[mellea-mypy] unknown key 'producers' (known: extra_providers, internal_modules, producer_modules)"),
+         "[mellea-mypy] unknown key 'producers' (known: extra_providers, internal_modules, mellea_version, producer_modules)"),
     ],
 )
 def test_bad_setting_is_one_line_without_traceback(tmp_path: Path, name: str, text: str, expected: str) -> None:

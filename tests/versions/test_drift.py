@@ -152,3 +152,18 @@ def test_simulated_drift_is_reported(tmp_path: Path, release_copy: Path, kind: s
     assert found.keys() == expected.keys(), found
     for section, (line,) in expected.items():
         assert len(found[section]) == 1 and found[section][0].startswith(line), found[section]
+
+
+def test_a_table_release_that_disagrees_with_the_source_is_flagged(
+    monkeypatch: pytest.MonkeyPatch, mellea_070_tree: Path
+) -> None:
+    """The table claims aclose exists in 0.7: the 0.7.0 source says otherwise."""
+    from mellea_lint import surface
+
+    target = drift.Target(mellea_070_tree, "0.7.0")
+    tree = drift.SourceTree(mellea_070_tree)
+    assert not [line for line in drift.member_lines(target, tree) if "WRONG" in line]
+    monkeypatch.setitem(surface.PUBLIC_MEMBER_RELEASES, "aclose", frozenset({"0.7", "0.8"}))
+    assert [line for line in drift.member_lines(target, tree) if "WRONG" in line] == [
+        "public aclose: not in mellea 0.7.0, in 0.8 (stubs, checkers); table releases 0.7, 0.8 (WRONG for 0.7)"
+    ]

@@ -54,8 +54,8 @@ def test_one_line_names_the_installed_release_and_the_range(tmp_path: Path, jobs
     proc = _lint(_project(tmp_path, files=6), "--jobs", jobs, site=mellea_site("0.7.0"))
     assert _warnings(proc.stderr) == [
         f"mellea-lint: warning: mellea 0.7.0 is installed, but mellea-typing supports mellea "
-        f"{surface.SUPPORTED_MELLEA}; its stubs describe {surface.MELLEA_VERSION}, and hints and "
-        f"fixes follow 0.7"
+        f"{surface.SUPPORTED_MELLEA}: its stubs and checks describe mellea {surface.MELLEA_VERSION}; "
+        f"--fix rewrites only to public names that exist in 0.7"
     ], proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.returncode == 1 and "MOT001" in proc.stdout  # the check itself still runs

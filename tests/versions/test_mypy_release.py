@@ -38,7 +38,7 @@ def _lines(proc: subprocess.CompletedProcess[str]) -> list[str]:
 
 EXPECTED_070 = (
     f"mellea_mypy: warning: mellea 0.7.0 is installed, but mellea-typing supports mellea "
-    f"{surface.SUPPORTED_MELLEA}; its stubs describe {surface.MELLEA_VERSION}, and hints and fixes follow 0.7"
+    f"{surface.SUPPORTED_MELLEA}: its stubs and checks describe mellea {surface.MELLEA_VERSION}"
 )
 
 
