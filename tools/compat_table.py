@@ -14,8 +14,6 @@ import sys
 import tomllib
 from pathlib import Path
 
-from mellea_lint.surface import MELLEA_VERSION
-
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
 START, END = "<!-- compat-table:start -->", "<!-- compat-table:end -->"
@@ -45,7 +43,7 @@ def _pins() -> dict[str, str]:
 
 def _declared() -> dict[str, str]:
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    ranges = {"python": project["requires-python"], "mellea": f"=={MELLEA_VERSION}"}
+    ranges = {"python": project["requires-python"]}
     for extra in project.get("optional-dependencies", {}).values():
         for spec in extra:
             match = re.match(r"^([A-Za-z0-9_.-]+)(.*)$", spec)

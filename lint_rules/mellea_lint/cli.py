@@ -32,6 +32,7 @@ from mellea_lint.filecheck import FILE_ERRORS, EngineOptions
 from mellea_lint.findings import Finding
 from mellea_lint.formats import FORMATS, tool_version
 from mellea_lint.runner import default_jobs, run
+from mellea_lint.surface import mellea_in_use
 
 if TYPE_CHECKING:
     from mellea_lint.baseline import Baseline
@@ -193,6 +194,12 @@ def _check(args: argparse.Namespace) -> int:
     if args.diff and args.write_baseline:
         raise ConfigError("--diff changes nothing and cannot be combined with --write-baseline")
     fixer = _fixer() if args.fix or args.diff else None
+    in_use = mellea_in_use(config.mellea_version)
+    warning = in_use.out_of_range_line(
+        "mellea-lint", f"--fix rewrites only to public names that exist in {in_use.release}"
+    )
+    if warning is not None:  # here, in the main process: once per run whatever --jobs says
+        print(warning, file=sys.stderr)
     known = _baseline(args.baseline) if args.baseline is not None else None
     options = EngineOptions(
         config.internal_modules, config.producer_modules, tuple(config.extra_providers),
@@ -205,7 +212,7 @@ def _check(args: argparse.Namespace) -> int:
     jobs = args.jobs or default_jobs()
     findings = found.errors + run(found.files, options, jobs=jobs, cache=cache)
     if fixer is not None:
-        fixes = fixer.fix_findings(findings, options, config.enabled)
+        fixes = fixer.fix_findings(findings, options, config.enabled, in_use.release)
         if args.diff:
             return _print_diffs(fixer, fixes)
         findings = _apply(fixes, findings)

@@ -20,6 +20,7 @@ from mellea_lint.surface import (
     DEFAULT_INTERNAL_MODULES,
     DEFAULT_PRODUCER_MODULES,
     PROVIDER_LITERALS,
+    check_release_setting,
 )
 
 TABLE = "mellea-lint"
@@ -61,6 +62,10 @@ SETTINGS = (
             "Third-party `raw.provider` literals and the type of their `raw.response`: MOT006 and "
             "`mellea-provider` accept the literal, and in mypy `mot.raw` narrows to "
             "`CustomProviderRaw[Literal[literal], Type]` (flake8's alias takes the literals only)."),
+    Setting("mellea-version", 'release, e.g. "0.7"', "the installed mellea, else the newest known",
+            "CLI, mypy",
+            "The mellea release hints and `--fix` follow where mellea is not installed (a pre-commit "
+            "environment); an installed mellea outside the supported range is named once per run."),
     Setting("detect-producers", "true or false", "true", "CLI, flake8, mypy",
             "Recognise producer code without configuration: classes deriving from a mellea backend, "
             "functions that build and fill a thunk, and the callbacks they register."),
@@ -89,6 +94,7 @@ class LintConfig:
     producer_modules: tuple[str, ...] = DEFAULT_PRODUCER_MODULES
     extra_providers: Mapping[str, str] = field(default_factory=dict)
     detect_producers: bool = True
+    mellea_version: str | None = None
 
     def enabled(self, code: str) -> bool:
         """Ruff's rule: the longest matching prefix wins; a tie between select and ignore ignores."""
@@ -162,6 +168,12 @@ def read_table(table: Mapping[str, object], where: str, name: str = f"[tool.{TAB
             continue
         if key == "detect-producers":
             values["detect_producers"] = check_flag(raw, what)
+            continue
+        if key == "mellea-version":
+            try:
+                values["mellea_version"] = check_release_setting(raw)
+            except ValueError as exc:
+                raise ConfigError(f"{what} {exc}") from None
             continue
         items = _string_list(raw, what)
         if key in ("select", "ignore"):

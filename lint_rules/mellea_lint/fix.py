@@ -27,6 +27,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from mellea_lint.filecheck import EngineOptions, check_bytes, read_source
 from mellea_lint.findings import Finding
+from mellea_lint.surface import RELEASES, fix_exists_in
 
 MAX_PASSES = 10
 """Re-lint and fix again until nothing more applies (as ruff does), at most this often."""
@@ -179,16 +180,17 @@ def _has_comment(node: cst.CSTNode) -> bool:
 
 def fix_file(
     path: str, data: bytes, findings: Sequence[Finding], options: EngineOptions,
-    enabled: Callable[[str], bool],
+    enabled: Callable[[str], bool], release: str = RELEASES[-1],
 ) -> FileFix:
     """Fix ``path`` (whose bytes are ``data`` and findings ``findings``) in memory, re-linting
-    after each pass; the file is not written. ``enabled`` says which codes may be fixed."""
+    after each pass; the file is not written. ``enabled`` says which codes may be fixed;
+    only fixes to public members that exist in mellea ``release`` are applied."""
     encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     before = data.decode(encoding)
     text, fixed, remaining = before, 0, list(findings)
     unchanged = FileFix(path, encoding, before, before, 0, list(findings))
     for _ in range(MAX_PASSES):
-        fixable = [f for f in remaining if f.fix is not None and enabled(f.code)]
+        fixable = [f for f in remaining if _applicable(f, enabled, release)]
         try:
             new_text, count = fix_source(text, fixable)
         except cst.ParserSyntaxError as exc:  # where libcst's grammar lags behind CPython's
@@ -215,18 +217,26 @@ def unified_diff(fix: FileFix, shown_path: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
+def _applicable(finding: Finding, enabled: Callable[[str], bool], release: str) -> bool:
+    """The finding has a fix, its code is enabled, and the fix names a member ``release`` has
+    (``._thinking`` -> ``.thinking`` would break mellea 0.6, which has no ``thinking``)."""
+    return finding.fix is not None and enabled(finding.code) and fix_exists_in(finding.fix, release)
+
+
 def fix_findings(
-    findings: Sequence[Finding], options: EngineOptions, enabled: Callable[[str], bool]
+    findings: Sequence[Finding], options: EngineOptions, enabled: Callable[[str], bool],
+    release: str = RELEASES[-1],
 ) -> list[FileFix]:
-    """A :class:`FileFix` for every file with an enabled fixable finding (nothing is written)."""
+    """A :class:`FileFix` for every file with an enabled fixable finding whose fix exists in
+    mellea ``release`` (nothing is written)."""
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
         by_path.setdefault(finding.path, []).append(finding)
     fixes = []
     for path, found in by_path.items():
-        if not any(f.fix is not None and enabled(f.code) for f in found):
+        if not any(_applicable(f, enabled, release) for f in found):
             continue
         data = read_source(path)
         if not isinstance(data, Finding):
-            fixes.append(fix_file(path, data, found, options, enabled))
+            fixes.append(fix_file(path, data, found, options, enabled, release))
     return fixes

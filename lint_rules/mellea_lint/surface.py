@@ -10,11 +10,17 @@ Stdlib only: the mypy plugin and the flake8 plugin import this at start-up.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
 MELLEA_VERSION: Final = "0.8.0"
 """The mellea release this table describes (and the tests pin)."""
+
+SUPPORTED_MELLEA: Final = ">=0.8,<0.9"
+"""The mellea releases the stubs describe: every package's metadata states this range, and
+``mellea-lint`` and ``mellea_mypy`` say so in one line when the mellea in use is outside it."""
 
 Release = Literal["0.6", "0.7", "0.8"]
 """A mellea minor release (``major.minor``) that this table has facts for."""
@@ -364,6 +370,133 @@ def removed_in(releases: frozenset[str]) -> str | None:
     """The first release after the last one in ``releases`` (``None``: still in the newest)."""
     last = max(RELEASES.index(r) for r in releases if r in RELEASES)
     return RELEASES[last + 1] if last + 1 < len(RELEASES) else None
+
+
+_NUMBERS = re.compile(r"\d+(?:\.\d+)*")
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    """The leading release numbers (``"0.8.1rc1"`` -> ``(0, 8, 1)``); ``()`` when there are none."""
+    match = _NUMBERS.match(version.strip().lstrip("vV"))
+    return tuple(int(part) for part in match.group().split(".")) if match else ()
+
+
+def _bounds() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    lower, upper = SUPPORTED_MELLEA.split(",")
+    return _version_tuple(lower.removeprefix(">=")), _version_tuple(upper.removeprefix("<"))
+
+
+def is_supported(version: str) -> bool:
+    """True when ``version`` (``"0.8.0"``, ``"0.8"``) lies in ``SUPPORTED_MELLEA``."""
+    lower, upper = _bounds()
+    found = _version_tuple(version)
+    return bool(found) and lower <= found < upper
+
+
+def table_release(version: str) -> str:
+    """The release of this table whose facts apply to ``version``: its own minor when the table
+    has it, else the nearest one (the oldest below the table, the newest above it)."""
+    minor = minor_release(version)
+    if minor in RELEASES:
+        return minor
+    return RELEASES[0] if _version_tuple(version) < _version_tuple(RELEASES[0]) else RELEASES[-1]
+
+
+_DIST_INFO = re.compile(r"mellea-([^-]+)\.(?:dist|egg)-info", re.IGNORECASE)
+
+
+@functools.cache
+def installed_mellea() -> str | None:
+    """The installed mellea's version (``None``: not installed); read once per process.
+
+    The version in the name of the first ``mellea-<version>.dist-info`` folder on ``sys.path``,
+    where ``importlib.metadata`` finds it too: that module imports ``email`` (~35 ms), which the
+    mypy plugin's start-up must not pay (tests/hardness/test_plugin_costs.py).
+    """
+    import os
+    import sys
+
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip file, a missing folder
+            continue
+        for name in names:
+            match = _DIST_INFO.fullmatch(name)
+            if match:
+                return match.group(1)
+    return None
+
+
+@dataclass(frozen=True)
+class MelleaInUse:
+    """The mellea release that hints and fixes follow, and where that answer came from."""
+
+    version: str
+    source: Literal["configured", "installed", "assumed"]
+
+    @property
+    def release(self) -> str:
+        return table_release(self.version)
+
+    def out_of_range_line(self, tool: str, consequence: str = "") -> str | None:
+        """The one line a tool prints when this release is outside ``SUPPORTED_MELLEA``
+        (``consequence``: what that tool does about it, appended after a semicolon)."""
+        if is_supported(self.version):
+            return None
+        line = (
+            f"{tool}: warning: mellea {self.version} is {self.source}, but mellea-typing supports "
+            f"mellea {SUPPORTED_MELLEA}: its stubs and checks describe mellea {MELLEA_VERSION}"
+        )
+        return f"{line}; {consequence}" if consequence else line
+
+
+def mellea_in_use(configured: str | None) -> MelleaInUse:
+    """The configured release if there is one (pre-commit has no mellea), else the installed
+    one, else the newest release of the table."""
+    if configured is not None:
+        return MelleaInUse(configured, "configured")
+    installed = installed_mellea()
+    if installed is not None:
+        return MelleaInUse(installed, "installed")
+    return MelleaInUse(RELEASES[-1], "assumed")
+
+
+def check_release_setting(value: object) -> str:
+    """A ``mellea-version`` setting, validated: a release of this table (``"0.7"``, ``"0.7.0"``)."""
+    if not isinstance(value, str) or not _version_tuple(value) or minor_release(value) not in RELEASES:
+        raise ValueError(f"must be a mellea release such as {RELEASES[-1]!r} (known: {', '.join(RELEASES)}), got {value!r}")
+    return value
+
+
+def public_members_in(release: str) -> frozenset[str]:
+    """The public thunk members that exist in ``release`` (a minor of ``RELEASES``)."""
+    return frozenset(name for name, where in PUBLIC_MEMBER_RELEASES.items() if release in where)
+
+
+def private_members_in(release: str) -> frozenset[str]:
+    """The private thunk members that exist in ``release``."""
+    return frozenset(m.name for m in PRIVATE_MEMBERS if release in m.releases)
+
+
+def meta_keys_in(release: str) -> frozenset[str]:
+    """The ``_meta`` keys that mellea's own code writes in ``release``."""
+    return frozenset(k.key for k in META_KEYS if release in k.releases)
+
+
+def providers_in(release: str) -> tuple[str, ...]:
+    """The ``raw.provider`` literals that the backends of ``release`` write."""
+    return tuple(p.literal for p in PROVIDERS if release in p.releases)
+
+
+def fix_target(fix: str) -> str:
+    """The public thunk member a fix text starts with (``".generation.usage"`` -> ``generation``)."""
+    return re.split(r"[.(\[]", fix.lstrip("."), maxsplit=1)[0]
+
+
+def fix_exists_in(fix: str, release: str) -> bool:
+    """True when the public member a fix rewrites to exists in ``release``."""
+    return fix_target(fix) in public_members_in(release)
 
 
 def public_replacement(member: str) -> str | None:

@@ -24,7 +24,9 @@ __all__ = ["ConfigError", "PluginConfig", "load"]
 
 TOML_SECTION: Final = "tool.mellea-mypy"
 INI_SECTION: Final = "mellea-mypy"
-_OLD_KEYS: Final = ("internal_modules", "producer_modules", "extra_providers", "detect_producers")
+_OLD_KEYS: Final = (
+    "internal_modules", "producer_modules", "extra_providers", "detect_producers", "mellea_version"
+)
 """The deprecated sections' snake_case spelling of the shared keys (also the plugin's fields)."""
 
 PRODUCER_ADVICE: Final = (
@@ -39,6 +41,7 @@ class PluginConfig:
     producer_modules: tuple[str, ...] = surface.DEFAULT_PRODUCER_MODULES
     extra_providers: Mapping[str, str] = field(default_factory=dict)
     detect_producers: bool = True
+    mellea_version: str | None = None
 
     def cache_key(self) -> dict[str, Any]:
         """Every setting, JSON-encodable, for ``report_config_data``."""
@@ -47,6 +50,7 @@ class PluginConfig:
             "producer_modules": list(self.producer_modules),
             "extra_providers": dict(sorted(self.extra_providers.items())),
             "detect_producers": self.detect_producers,
+            "mellea_version": self.mellea_version,
         }
 
 
@@ -101,7 +105,7 @@ def _deprecated(path: Path) -> tuple[str, dict[str, Any]] | None:
     for key, text in section.items():
         if key == "extra_providers":
             table[key] = dict(_pair(item, str(path), name) for item in _split(text))
-        elif key == "detect_producers":
+        elif key in ("detect_producers", "mellea_version"):
             table[key] = text.strip()
         else:
             table[key] = _split(text)

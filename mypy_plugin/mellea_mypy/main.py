@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from functools import cache, partial
+from functools import partial
 from typing import Any
 
+from mellea_lint import surface
 from mypy.nodes import MemberExpr, MypyFile, TypeAlias, TypeInfo
 from mypy.options import Options
 from mypy.plugin import (
@@ -34,17 +35,6 @@ PLUGIN_VERSION = "3"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
 
 
-@cache
-def _mellea_version() -> str | None:
-    """Read once per process: report_config_data asks for every module (thousands)."""
-    from importlib import metadata  # lazy: mypy itself never imports importlib.metadata
-
-    try:
-        return metadata.version("mellea")
-    except metadata.PackageNotFoundError:
-        return None
-
-
 class MelleaPlugin(Plugin):
     def __init__(self, options: Options) -> None:
         super().__init__(options)
@@ -54,6 +44,11 @@ class MelleaPlugin(Plugin):
             # One line, no traceback; 2 is mypy's exit status for bad usage.
             print(f"mellea_mypy: error: {exc}", file=sys.stderr)
             raise SystemExit(2) from None
+        # mypy and dmypy build the plugin once per run: the line is printed once per run.
+        self.mellea = surface.mellea_in_use(self.config.mellea_version)
+        warning = self.mellea.out_of_range_line("mellea_mypy")
+        if warning is not None:
+            print(warning, file=sys.stderr)
         self.known_providers = narrowing.known_providers(self.config.extra_providers)
         self._indexes: dict[str, tuple[MypyFile, SyntaxIndex]] = {}
         self._trees_by_path: dict[str, MypyFile] = {}
@@ -67,7 +62,7 @@ class MelleaPlugin(Plugin):
         silences errors there and the settings do not change their interfaces, so a
         settings change rechecks the project, not torch.
         """
-        data: dict[str, Any] = {"plugin": PLUGIN_VERSION, "mellea": _mellea_version()}
+        data: dict[str, Any] = {"plugin": PLUGIN_VERSION, "mellea": self.mellea.version}
         if not _INSTALLED_PATH.search(ctx.path.replace("\\", "/")):
             data.update(self.config.cache_key())
         return data

@@ -38,6 +38,7 @@ def test_shared_table_is_read_whatever_file_configures_mypy(
         "producer_modules": ["app.backends"],
         "extra_providers": {"mine": "app.types.Resp"},
         "detect_producers": True,
+        "mellea_version": None,
     }
     assert capsys.readouterr().err == ""
 

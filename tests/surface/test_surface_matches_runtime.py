@@ -6,18 +6,19 @@ private core name fails here first, before any checker silently goes stale.
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import importlib.metadata
 import inspect
 import re
 from pathlib import Path
 
-import mellea.backends
+import mellea
 import mellea.core.base as base
 import pytest
 from mellea.stdlib.session import MelleaSession
 from mellea_lint import surface
+
+from tools.provider_discovery import discover
 
 
 def _instance_attributes() -> set[str]:
@@ -122,44 +123,14 @@ def test_private_core_names_exist() -> None:
         assert name.startswith("_") and hasattr(base, name), name
 
 
-def _backend_provider_literals() -> dict[str, str]:
-    """``self._provider = "<literal>"`` per backend module of the installed mellea."""
-    found: dict[str, str] = {}
-    for path in Path(mellea.backends.__file__).parent.glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        for node in ast.walk(ast.parse(source)):
-            target = value = None
-            if isinstance(node, ast.AnnAssign):
-                target, value = node.target, node.value
-            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-                target, value = node.targets[0], node.value
-            if (
-                isinstance(target, ast.Attribute)
-                and target.attr == "_provider"
-                and isinstance(value, ast.Constant)
-                and isinstance(value.value, str)
-            ):
-                found[path.stem] = value.value
-    return found
-
-
-def _writes_raw_provider(module: str) -> bool:
-    source = (Path(mellea.backends.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
-    return any(
-        isinstance(node, ast.Assign)
-        and any(
-            isinstance(t, ast.Attribute) and t.attr == "provider"
-            and isinstance(t.value, ast.Attribute) and t.value.attr == "raw"
-            for t in node.targets
-        )
-        for node in ast.walk(ast.parse(source))
-    )
-
-
 def test_provider_table_is_every_literal_a_backend_writes_into_raw() -> None:
-    literals = _backend_provider_literals()
-    writing = {lit for module, lit in literals.items() if _writes_raw_provider(module)}
-    assert writing == set(surface.PROVIDER_LITERALS)
+    """Every Backend subclass, whatever form sets its literal (tests/surface/test_provider_discovery.py)."""
+    backends = discover(Path(mellea.__file__).parent.parent)
+    writers = [b for b in backends if b.writes_raw]
+    assert writers and not [b for b in writers if b.unresolved], [b.unresolved for b in writers]
+    written = set().union(*(b.literals for b in writers))
+    release = surface.minor_release(surface.MELLEA_VERSION)
+    assert written == set(surface.providers_in(release)) == set(surface.PROVIDER_LITERALS)
     assert len({p.variant for p in surface.PROVIDERS}) == len(surface.PROVIDERS)
 
 

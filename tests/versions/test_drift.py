@@ -1,0 +1,169 @@
+"""``python -m tools.drift``: clean against the installed mellea 0.8.0, the pinned report of the
+real 0.7.0 wheel (every line a 0.7.0 -> 0.8.0 difference, each checked against the reference or
+the two sources), and a simulated drift of each kind (shape, annotation, new provider) caught."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import mellea
+import pytest
+
+from tools import drift
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Every line read against /work/shared/reference (mot-surface-0.8.0.md, raw-response-by-backend-0.8.0.md),
+# the issue, and the 0.7.0 / 0.8.0 sources (mellea/core/base.py of each wheel):
+REPORT_070 = """\
+mellea 0.7.0 against the surface table (releases 0.6, 0.7, 0.8) and the stubs (mellea 0.8.0): 34 differences
+
+members (6):
+  public aclose: not in mellea 0.7.0, in 0.8 (stubs, checkers); table releases 0.8 (agree)
+  private _INVARIANT_GUARDS: not in mellea 0.7.0, in 0.8 (stubs, checkers); table releases 0.8 (agree)
+  private _aiter_started: not in mellea 0.7.0, in 0.8 (stubs, checkers); table releases 0.8 (agree)
+  private _elapsed_ms: not in mellea 0.7.0, in 0.8 (stubs, checkers); table releases 0.8 (agree)
+  private _emit_event: not in mellea 0.7.0, in 0.8 (stubs, checkers); table releases 0.8 (agree)
+  private _set_parsed_repr: not in mellea 0.7.0, in 0.8 (stubs, checkers); table releases 0.8 (agree)
+
+annotations (1):
+  ModelOutputThunk.__init__(tool_calls): dict[str, ModelToolCall] | None in mellea 0.7.0, list[ModelToolCall] | None in 0.8.0
+
+signatures (24):
+  mellea.core.base.AudioBlock is not present at runtime
+  mellea.core.base.AudioUrlBlock is not present at runtime
+  mellea.core.base.ComputedModelOutputThunk.__new__ is inconsistent, stub parameter "thunk" has a default value but runtime parameter does not
+  mellea.core.base.ComputedModelOutputThunk.__setattr__ is not present at runtime
+  mellea.core.base.ContextTypeMismatchError is not present at runtime
+  mellea.core.base.ImageUrlBlock.resolve_base64 is not present at runtime
+  mellea.core.base.ModelOutputThunk.__aenter__ is not present at runtime
+  mellea.core.base.ModelOutputThunk.__aexit__ is not present at runtime
+  mellea.core.base.ModelOutputThunk.__aiter__ is not present at runtime
+  mellea.core.base.ModelOutputThunk.__anext__ is not present at runtime
+  mellea.core.base.ModelOutputThunk.aclose is not present at runtime
+  mellea.core.base.ModelToolCall.__init__ is inconsistent, runtime does not have parameter "tool_call_id"
+  mellea.core.base.ModelToolCall.__match_args__ variable differs from runtime type tuple[Literal['name'], Literal['func'], Literal['args']]
+  mellea.core.base.Span is not present at runtime
+  mellea.core.base.TemplateRepresentation.__init__ is inconsistent, runtime does not have parameter "audio"
+  mellea.core.base.TemplateRepresentation.__init__ is inconsistent, runtime does not have parameter "provider_fields"
+  mellea.core.base.TemplateRepresentation.__init__ is inconsistent, runtime does not have parameter "role"
+  mellea.core.base.TemplateRepresentation.__init__ is inconsistent, runtime does not have parameter "thinking"
+  mellea.core.base.TemplateRepresentation.__init__ is inconsistent, runtime does not have parameter "tool_call_id"
+  mellea.core.base.TemplateRepresentation.__init__ is inconsistent, runtime does not have parameter "tool_calls"
+  mellea.core.base.TemplateRepresentation.__init__ is inconsistent, runtime does not have parameter "tool_name"
+  mellea.core.base.TemplateRepresentation.__match_args__ variable differs from runtime type tuple[Literal['obj'], Literal['args'], Literal['tools'], Literal['fields'], Literal['template'], Literal['template_order'], Literal['images']]
+  mellea.core.base.get_audio_from_component is not present at runtime
+  mellea.core.base.make_image_block is not present at runtime
+
+payloads (3):
+  stored: litellm: LiteLLMBackend.post_processing stores raw.response = chat_completion_delta_merge(mot.raw.streamed_chunks, force_all_tool_calls_separate=separate_tools) with keys ['finish_reason', 'index', 'logprobs', 'message', 'stop_reason']; fits none of LiteLLMModelResponseDict | OpenAIStreamedChatDict
+  stored: openai: OpenAIBackend.post_processing stores raw.response = chat_completion_delta_merge(mot.raw.streamed_chunks) with keys ['finish_reason', 'index', 'logprobs', 'message', 'stop_reason']; fits none of OpenAIChatCompletionDict | OpenAIStreamedChatDict
+  stored: watsonx: WatsonxAIBackend.post_processing stores raw.response = chat_completion_delta_merge(mot.raw.streamed_chunks) with keys ['finish_reason', 'index', 'logprobs', 'message', 'stop_reason']; fits none of WatsonxChatDict | OpenAIStreamedChatDict
+"""
+# members: the five private members new since 0.7.0 (mot-surface-0.8.0.md:22 names four; the fifth,
+#   ComputedModelOutputThunk._INVARIANT_GUARDS, is absent from 0.7.0's base.py) and aclose (the other
+#   four public ones are dunders, listed by stubtest below).
+# annotations: tool_calls dict -> list (the issue; mot-surface-0.8.0.md:7).
+# signatures: the thunk's async iteration / context manager (mot-surface-0.8.0.md:22), the computed
+#   thunk's __new__(thunk=None) and __setattr__ guards (mot-surface-0.8.0.md, ComputedModelOutputThunk);
+#   Span (mot-surface-0.8.0.md:35); the rest are names and parameters that 0.8.0's base.py defines
+#   (AudioBlock :273, AudioUrlBlock :535, make_image_block :800, resolve_base64 :226, ContextTypeMismatchError
+#   :2013, TemplateRepresentation's audio/role/thinking/tool_calls/tool_call_id/tool_name/provider_fields
+#   :2356-2384, ModelToolCall.tool_call_id, get_audio_from_component :2603) and 0.7.0's does not.
+# payloads: the streamed raw.response of openai/litellm/watsonx is the bare merged choice in 0.7.0, the
+#   {"choices": [...], "usage": ...} envelope in 0.8.0 (the issue; raw-response-by-backend-0.8.0.md).
+
+
+def _drift(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tools.drift", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=900, check=False)
+
+
+def test_the_installed_release_has_no_drift() -> None:
+    proc = _drift()
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.endswith("(mellea 0.8.0): no differences\n")
+
+
+def test_the_070_wheel_report_is_pinned() -> None:
+    proc = _drift("--wheel", "0.7.0")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 1
+    assert proc.stdout == REPORT_070
+
+
+@pytest.fixture(scope="module")
+def release_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The installed mellea 0.8.0 package, copied (the simulated releases edit copies of it)."""
+    root = tmp_path_factory.mktemp("mellea-080")
+    shutil.copytree(Path(mellea.__file__).parent, root / "mellea",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+def _edit(root: Path, path: str, old: str, new: str) -> None:
+    file = root / path
+    text = file.read_text()
+    assert text.count(old) == 1, (path, old)
+    file.write_text(text.replace(old, new))
+
+
+SIMULATED = {
+    "shape": (
+        "mellea/backends/openai.py",
+        'mot.raw.response = {"choices": [merged], "usage": mot.generation.usage}',
+        "mot.raw.response = merged",
+        ["payloads", "stored: openai: OpenAIBackend.post_processing stores raw.response = "
+         "chat_completion_delta_merge(mot.raw.streamed_chunks) with keys"],
+    ),
+    "annotation": (
+        "mellea/core/base.py",
+        "        tool_calls: list[ModelToolCall] | None = None,\n",
+        "        tool_calls: dict[str, ModelToolCall] | None = None,\n",
+        ["annotations", "ModelOutputThunk.__init__(tool_calls): dict[str, ModelToolCall] | None in "
+         "mellea 0.8.0, list[ModelToolCall] | None in 0.8.0"],
+    ),
+    "new provider (class attribute)": (
+        "mellea/backends/__init__.py", "", "",
+        ["providers", "'mybackend': written by mellea.backends.mybackend.MyBackend, not a provider of the stubs"],
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", ["none", *SIMULATED])
+def test_simulated_drift_is_reported(tmp_path: Path, release_copy: Path, kind: str) -> None:
+    root = tmp_path / "release"
+    shutil.copytree(release_copy, root)
+    expected: dict[str, list[str]] = {}
+    if kind == "new provider (class attribute)":
+        (root / "mellea/backends/mybackend.py").write_text(
+            "from .openai import OpenAIBackend\n\n\nclass MyBackend(OpenAIBackend):\n    _provider = \"mybackend\"\n"
+        )
+    if kind != "none":
+        path, old, new, (section, line) = SIMULATED[kind]
+        if old:
+            _edit(root, path, old, new)
+        expected[section] = [line]
+    target = drift.tree_target(root, "0.8.0")
+    found = {k: v for k, v in drift.report(target, frozenset({"signatures"})).items() if v}
+    assert found.keys() == expected.keys(), found
+    for section, (line,) in expected.items():
+        assert len(found[section]) == 1 and found[section][0].startswith(line), found[section]
+
+
+def test_a_table_release_that_disagrees_with_the_source_is_flagged(
+    monkeypatch: pytest.MonkeyPatch, mellea_070_tree: Path
+) -> None:
+    """The table claims aclose exists in 0.7: the 0.7.0 source says otherwise."""
+    from mellea_lint import surface
+
+    target = drift.Target(mellea_070_tree, "0.7.0")
+    tree = drift.SourceTree(mellea_070_tree)
+    assert not [line for line in drift.member_lines(target, tree) if "WRONG" in line]
+    monkeypatch.setitem(surface.PUBLIC_MEMBER_RELEASES, "aclose", frozenset({"0.7", "0.8"}))
+    assert [line for line in drift.member_lines(target, tree) if "WRONG" in line] == [
+        "public aclose: not in mellea 0.7.0, in 0.8 (stubs, checkers); table releases 0.7, 0.8 (WRONG for 0.7)"
+    ]

@@ -1,0 +1,85 @@
+"""mypy with ``mellea_mypy`` next to another mellea release: one line says so per run, in a
+cold run, a warm incremental run and each ``dmypy run``; a configured release is honoured."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mellea_lint import surface
+from release_env import env_with, mellea_site
+
+BIN = Path(sys.executable).parent
+CODE = "count: int = 1\n"
+"""The line is about the environment, not the code: a file that imports nothing keeps runs short."""
+
+
+def _project(tmp_path: Path, section: str = "") -> Path:
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.mypy]\nplugins = ["mellea_mypy"]\ncache_dir = ".mypy_cache"\n'
+        f"[tool.mellea-mypy]\n{section}"
+    )
+    (tmp_path / "app.py").write_text(CODE)
+    return tmp_path
+
+
+def _run(cwd: Path, command: list[str], site: Path | None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, env=env_with(site), capture_output=True, text=True,
+                          timeout=600, check=False)
+
+
+def _lines(proc: subprocess.CompletedProcess[str]) -> list[str]:
+    out = proc.stdout + proc.stderr
+    assert "Traceback" not in out, out
+    return [line for line in out.splitlines() if "mellea-typing supports" in line]
+
+
+EXPECTED_070 = (
+    f"mellea_mypy: warning: mellea 0.7.0 is installed, but mellea-typing supports mellea "
+    f"{surface.SUPPORTED_MELLEA}: its stubs and checks describe mellea {surface.MELLEA_VERSION}"
+)
+
+
+def test_one_line_per_mypy_run_cold_and_warm(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    site = mellea_site("0.7.0")
+    for run in ("cold", "warm"):
+        proc = _run(project, [str(BIN / "mypy"), "app.py"], site)
+        assert _lines(proc) == [EXPECTED_070], (run, proc.stdout, proc.stderr)
+        assert proc.returncode == 0, (run, proc.stdout)
+
+
+def test_one_line_per_dmypy_run(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    site = mellea_site("0.7.0")
+    try:
+        for run in ("first", "second", "third"):
+            proc = _run(project, [str(BIN / "dmypy"), "run", "--", "app.py"], site)
+            assert _lines(proc) == [EXPECTED_070], (run, proc.stdout, proc.stderr)
+    finally:
+        _run(project, [str(BIN / "dmypy"), "stop"], site)
+
+
+def test_no_line_with_the_supported_release(tmp_path: Path) -> None:
+    proc = _run(_project(tmp_path), [str(BIN / "mypy"), "app.py"], None)
+    assert _lines(proc) == [] and proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("release, warns", [("0.6", True), ("0.8", False)])
+def test_a_configured_release_is_used(tmp_path: Path, release: str, warns: bool) -> None:
+    proc = _run(_project(tmp_path, f'mellea_version = "{release}"\n'), [str(BIN / "mypy"), "app.py"], None)
+    lines = _lines(proc)
+    assert [line.split(", but")[0] for line in lines] == (
+        [f"mellea_mypy: warning: mellea {release} is configured"] if warns else []
+    )
+
+
+def test_a_wrong_release_setting_is_one_error_line(tmp_path: Path) -> None:
+    proc = _run(_project(tmp_path, 'mellea_version = "1.0"\n'), [str(BIN / "mypy"), "app.py"], None)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert [line for line in proc.stderr.splitlines() if line.strip()] == [
+        "pyproject.toml: error: [tool.mellea-mypy] mellea_version must be a mellea "
+        "release such as '0.8' (known: 0.6, 0.7, 0.8), got '1.0'"
+    ]
