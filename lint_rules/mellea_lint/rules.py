@@ -168,7 +168,9 @@ _RULES = (
             "(`==`, `!=`, `in` / `not in` a tuple, list or set, and `match`/`case` values) that are "
             f"not a provider mellea {surface.MELLEA_VERSION} writes ("
             + ", ".join(f"`{p!r}`" for p in surface.PROVIDER_LITERALS)
-            + ") nor one listed in `extra-providers`. The message suggests the closest known provider."
+            + ") nor one listed in `extra-providers`. The message suggests the closest known provider. "
+            "Until `extra-providers` is set, a literal close to no known provider is taken as a "
+            "third-party backend's own and not reported; once it is set, the list is closed."
         ),
         why=(
             "A misspelled provider never matches: the branch is dead and the payload code under it "

@@ -352,13 +352,22 @@ PROVIDER_OWNERS: Final = ("raw", "generation")
 
 
 def provider_hint(literal: str, known: frozenset[str] | tuple[str, ...]) -> str | None:
-    """``None`` when ``literal`` is a known provider, else a did-you-mean or the list of known ones."""
+    """``None`` when ``literal`` may be a provider, else a did-you-mean or the list of known ones.
+
+    A literal close to a known provider is a typo. One close to none is a third-party backend's
+    own provider unless the project declared its extra providers (``known`` then holds more than
+    mellea's own): the list is closed and anything else is reported. So a project with its own
+    backend is not turned red by default, and one that declares it gets the strict check."""
     if literal in known:
         return None
     import difflib  # lazy: only a misspelled provider pays for it
 
     close = difflib.get_close_matches(literal, sorted(known), n=1, cutoff=0.6)
-    return f'; did you mean "{close[0]}"?' if close else f" (known: {', '.join(sorted(known))})"
+    if close:
+        return f'; did you mean "{close[0]}"?'
+    if set(known) == set(PROVIDER_LITERALS):
+        return None
+    return f" (known: {', '.join(sorted(known))})"
 
 
 def minor_release(version: str) -> str:

@@ -177,12 +177,17 @@ BACKEND_WRITE = (
 )
 
 
-def test_extra_providers_setting_accepts_a_third_party_literal(project: Path, lint: Lint) -> None:
+def test_a_third_party_literal_is_accepted_until_the_providers_are_declared(project: Path, lint: Lint) -> None:
+    """A literal close to no provider is taken as the project's own backend; once the project
+    declares its extra providers the list is closed and any other literal is reported."""
     (project / "app.py").write_text(PROVIDER_USE)
-    out = finding_lines(lint("check", "app.py").stdout)
-    assert out == ['app.py:5:28: MOT006 "acme" is not a mellea provider (known: huggingface, litellm, ollama, openai, watsonx)']
+    assert lint("check", "app.py").returncode == 0
     (project / "pyproject.toml").write_text('[tool.mellea-lint]\nextra-providers = { acme = "acme.types.Response" }\n')
     assert lint("check", "app.py").returncode == 0
+    (project / "app.py").write_text(PROVIDER_USE.replace('"acme"', '"zeta"'))
+    assert finding_lines(lint("check", "app.py").stdout) == [
+        'app.py:5:28: MOT006 "zeta" is not a mellea provider (known: acme, huggingface, litellm, ollama, openai, watsonx)'
+    ]
 
 
 def test_detect_producers_setting_turns_recognition_off(project: Path, lint: Lint) -> None:

@@ -53,7 +53,6 @@ CONSUMER = textwrap.dedent(
         return "other"
     """
 )
-MYBACKEND_LINES = {7, 17, 24}
 """The lines of CONSUMER that compare ``mot.raw.provider`` itself with the third-party literal."""
 
 PRODUCER = textwrap.dedent(
@@ -142,12 +141,10 @@ def _mypy_with_plugin(project: Path, section: str, *extra: str) -> str:
     return _run([str(BIN / "mypy"), "--no-incremental", "consumer.py", "producer.py"], project).stdout
 
 
-def test_mypy_plugin_names_an_unregistered_provider_and_accepts_a_registered_one(tmp_path: Path) -> None:
+def test_mypy_plugin_accepts_an_unregistered_distant_provider_and_a_registered_one(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    unregistered = _mypy_with_plugin(project, "")
-    flagged = {int(n) for n in re.findall(r"^consumer\.py:(\d+): error: .*\[mellea-provider\]$", unregistered, re.M)}
-    assert flagged == MYBACKEND_LINES, unregistered
-    assert '"mybackend" is not a mellea provider' in unregistered
+    unregistered = _mypy_with_plugin(project, "")  # close to no mellea provider: taken as the project's own
+    assert "mellea-provider" not in unregistered, unregistered
     (project / "mytypes.py").write_text("class MyResponse:\n    text: str\n")
     registered = _mypy_with_plugin(project, "extra_providers = mybackend: mytypes.MyResponse\n",
                                    "strict_equality = True\nwarn_unreachable = True\n")

@@ -19,7 +19,7 @@ CODE = "count: int = 1\n"
 def _project(tmp_path: Path, section: str = "") -> Path:
     (tmp_path / "pyproject.toml").write_text(
         f'[tool.mypy]\nplugins = ["mellea_mypy"]\ncache_dir = ".mypy_cache"\n'
-        f"[tool.mellea-mypy]\n{section}"
+        f"[tool.mellea-lint]\n{section}"
     )
     (tmp_path / "app.py").write_text(CODE)
     return tmp_path
@@ -69,7 +69,7 @@ def test_no_line_with_the_supported_release(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("release, warns", [("0.6", True), ("0.8", False)])
 def test_a_configured_release_is_used(tmp_path: Path, release: str, warns: bool) -> None:
-    proc = _run(_project(tmp_path, f'mellea_version = "{release}"\n'), [str(BIN / "mypy"), "app.py"], None)
+    proc = _run(_project(tmp_path, f'mellea-version = "{release}"\n'), [str(BIN / "mypy"), "app.py"], None)
     lines = _lines(proc)
     assert [line.split(", but")[0] for line in lines] == (
         [f"mellea_mypy: warning: mellea {release} is configured"] if warns else []
@@ -77,9 +77,9 @@ def test_a_configured_release_is_used(tmp_path: Path, release: str, warns: bool)
 
 
 def test_a_wrong_release_setting_is_one_error_line(tmp_path: Path) -> None:
-    proc = _run(_project(tmp_path, 'mellea_version = "1.0"\n'), [str(BIN / "mypy"), "app.py"], None)
+    proc = _run(_project(tmp_path, 'mellea-version = "1.0"\n'), [str(BIN / "mypy"), "app.py"], None)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert [line for line in proc.stderr.splitlines() if line.strip()] == [
-        "pyproject.toml: error: [tool.mellea-mypy] mellea_version must be a mellea "
+        f"mellea_mypy: error: {tmp_path}/pyproject.toml: [tool.mellea-lint] mellea-version must be a mellea "
         "release such as '0.8' (known: 0.6, 0.7, 0.8), got '1.0'"
     ]
