@@ -101,16 +101,22 @@ def reference_root() -> Path:
 # -- members ------------------------------------------------------------------------------------
 
 
-def _class_members(node: ast.ClassDef) -> set[str]:
-    """Names a class body defines and ``self.<name>`` its methods assign (no dunders)."""
+def defined_names(body: list[ast.stmt]) -> set[str]:
+    """Names a module or class body defines itself: defs, classes, plain and annotated assignments."""
     names = set()
-    for stmt in node.body:
+    for stmt in body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(stmt.name)
         elif isinstance(stmt, ast.Assign):
             names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             names.add(stmt.target.id)
+    return names
+
+
+def _class_members(node: ast.ClassDef) -> set[str]:
+    """Names a class body defines and ``self.<name>`` its methods assign (no dunders)."""
+    names = defined_names(node.body)
     for function in functions(node):
         params = function.args.posonlyargs + function.args.args
         if not params:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from mellea_lint import surface
 
+from tools.drift import defined_names
+
 STUB = Path(__file__).resolve().parents[2] / "stubs" / "mellea-stubs" / "core" / "base.pyi"
 _TREE = ast.parse(STUB.read_text())
 
@@ -41,16 +43,7 @@ def _stub_only() -> set[str]:
 def _defined_in_module() -> set[str]:
     """Public names whose definition is in mellea/core/base.py (not imports)."""
     source = Path(inspect.getsourcefile(importlib.import_module(surface.BASE_MODULE)) or "")
-    tree = ast.parse(source.read_text())
-    names = set()
-    for node in tree.body:
-        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.Assign):
-            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            names.add(node.target.id)
-    return {n for n in names if not n.startswith("_")}
+    return {n for n in defined_names(ast.parse(source.read_text()).body) if not n.startswith("_")}
 
 
 def test_stub_declares_every_public_runtime_name() -> None:
