@@ -103,7 +103,7 @@ def _as_table_value(key: str, values: Sequence[str] | str) -> object:
     items = list(_prefixes(values))
     if key == "extra-providers":  # flake8 names the literals only; the response type is mypy's
         return dict.fromkeys(items, "typing.Any")
-    if key == "detect-producers":
+    if key in ("detect-producers", "mellea-version"):  # one value, not a list
         return ",".join(items)
     return items
 

@@ -178,9 +178,16 @@ def test_cli_hints_follow_the_installed_release(tmp_path: Path, release: str) ->
     assert _messages(proc.stdout) == MESSAGES[release], proc.stdout
 
 
-@pytest.mark.parametrize("release", ["0.6", "0.8"])
-def test_flake8_hints_follow_the_configured_release(tmp_path: Path, release: str) -> None:
-    project = _hinted_project(tmp_path, f'mellea-version = "{release}"\n')
-    proc = subprocess.run([sys.executable, "-m", "flake8", "--select", "MOT", "hinted.py"], cwd=project,
+@pytest.mark.parametrize("release, table, option", [
+    ("0.6", 'mellea-version = "0.6"\n', None),
+    ("0.8", 'mellea-version = "0.8"\n', None),
+    ("0.6", 'mellea-version = "0.8"\n', "--mot-mellea-version=0.6"),  # the option wins over the table
+])
+def test_flake8_hints_follow_the_configured_release(
+    tmp_path: Path, release: str, table: str, option: str | None
+) -> None:
+    project = _hinted_project(tmp_path, table)
+    args = [option] if option else []
+    proc = subprocess.run([sys.executable, "-m", "flake8", "--select", "MOT", *args, "hinted.py"], cwd=project,
                           capture_output=True, text=True, timeout=300, check=False, env=env_with(None))
     assert _messages(proc.stdout) == MESSAGES[release], proc.stdout + proc.stderr
