@@ -4,7 +4,7 @@ One JSON file per (tool fingerprint, engine options) in the cache folder, mappin
 file's absolute path to (content SHA-256, findings before select/ignore). The
 fingerprint hashes the installed ``mellea_lint`` sources and the Python version, so
 an upgrade, a local edit of a rule or another interpreter starts afresh; changing
-``internal-modules``/``producer-modules`` selects another file. ``select``/``ignore``
+``internal-modules``/``producer-modules`` or the mellea release in use selects another file. ``select``/``ignore``
 are applied after the cache and never invalidate it. Writes are atomic (rename), and
 a damaged or foreign cache file is treated as empty.
 """
@@ -52,7 +52,7 @@ class ResultCache:
     def __init__(self, folder: Path, options: EngineOptions) -> None:
         key = json.dumps([
             tool_fingerprint(), options.internal_modules, options.producer_modules, options.extra_providers,
-            options.detect_producers,
+            options.detect_producers, options.release,
         ])
         self.folder = folder
         self.file = folder / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"

@@ -203,7 +203,7 @@ def _check(args: argparse.Namespace) -> int:
     known = _baseline(args.baseline) if args.baseline is not None else None
     options = EngineOptions(
         config.internal_modules, config.producer_modules, tuple(config.extra_providers),
-        config.detect_producers,
+        config.detect_producers, in_use.release,
     )
     found = discover(args.paths, config.root, config.exclude)
     cache = None

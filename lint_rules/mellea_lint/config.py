@@ -63,9 +63,10 @@ SETTINGS = (
             "`mellea-provider` accept the literal, and in mypy `mot.raw` narrows to "
             "`CustomProviderRaw[Literal[literal], Type]` (flake8's alias takes the literals only)."),
     Setting("mellea-version", 'release, e.g. "0.7"', "the installed mellea, else the newest known",
-            "CLI, mypy",
-            "The mellea release hints and `--fix` follow where mellea is not installed (a pre-commit "
-            "environment); an installed mellea outside the supported range is named once per run."),
+            "CLI, flake8, mypy",
+            "The mellea release whose public members the hints and `--fix` name (a read with no public "
+            "spelling in it yet is MOT002); set it where mellea is not installed (a pre-commit "
+            "environment). An installed mellea outside the supported range is named once per run."),
     Setting("detect-producers", "true or false", "true", "CLI, flake8, mypy",
             "Recognise producer code without configuration: classes deriving from a mellea backend, "
             "functions that build and fill a thunk, and the callbacks they register."),

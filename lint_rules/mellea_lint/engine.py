@@ -44,6 +44,7 @@ def check_source(
     detect_producers: bool = True,
     extra_providers: Sequence[str] = (),
     producer_advice: str = PRODUCER_ADVICE,
+    release: str = surface.NEWEST,
 ) -> list[Finding]:
     """All findings in ``source`` (the text of the file at ``path``), sorted by position.
 
@@ -68,6 +69,7 @@ def check_source(
     return check_tree(
         tree, path, get_lines, module=module, producer_modules=producer_modules,
         detect_producers=detect_producers, extra_providers=extra_providers, producer_advice=producer_advice,
+        release=release,
     )
 
 
@@ -81,6 +83,7 @@ def check_tree(
     detect_producers: bool = True,
     extra_providers: Sequence[str] = (),
     producer_advice: str = PRODUCER_ADVICE,
+    release: str = surface.NEWEST,
 ) -> list[Finding]:
     """Findings for an already parsed module (flake8 hands its tree over); ``module`` is
     the file's dotted name (``None``: not in a package), already known not to be internal.
@@ -89,7 +92,8 @@ def check_tree(
     ``detect_producers``: recognise producer code without configuration (backend classes,
     functions that build thunks, the callbacks they register). ``producer_advice`` is the
     front end's own way to declare producer code (``{code}`` is the rule's code), named in
-    messages about writes only producers may make."""
+    messages about writes only producers may make. ``release``: the mellea minor (of
+    ``surface.RELEASES``) whose public members the hints and fixes may name."""
     package = None
     if module is not None:
         package = module if os.path.basename(path) == "__init__.py" else module.rpartition(".")[0] or None
@@ -103,7 +107,7 @@ def check_tree(
     if detect_producers:
         _mark_producers(visitor, evaluator)
     known = frozenset(surface.PROVIDER_LITERALS) | frozenset(extra_providers)
-    decider = _Decider(evaluator, relevant, producer, detect_producers, producer_advice, path, get_lines)
+    decider = _Decider(evaluator, relevant, producer, detect_producers, producer_advice, path, get_lines, release)
     if relevant:
         for provider_use in visitor.providers:
             decider.provider(provider_use, known)
@@ -163,7 +167,7 @@ class _Decider:
 
     def __init__(
         self, evaluator: Evaluator, relevant: bool, producer: bool, detect_producers: bool,
-        producer_advice: str, path: str, get_lines: Callable[[], Sequence[str]],
+        producer_advice: str, path: str, get_lines: Callable[[], Sequence[str]], release: str,
     ) -> None:
         self.evaluator = evaluator
         self.relevant = relevant
@@ -172,6 +176,7 @@ class _Decider:
         self.producer_advice = producer_advice
         self.path = path
         self.get_lines = get_lines
+        self.release = release
         self.findings: list[Finding] = []
 
     def _in_producer(self, scope: Scope) -> bool:
@@ -209,28 +214,26 @@ class _Decider:
         return bool(labels & own), False, False
 
     def _write_hint(self, name: str, key: str | None, code: str, *, augmented: bool = False) -> str:
-        legacy_key = surface.meta_key_write_hint(key) if key is not None else None
-        hint = legacy_key or surface.write_hint(name, augmented=augmented)
-        if surface.needs_producer_setting(name, key, augmented=augmented):
+        legacy_key = surface.meta_key_write_hint(key, self.release) if key is not None else None
+        hint = legacy_key or surface.write_hint(name, self.release, augmented=augmented)
+        if surface.needs_producer_setting(name, key, self.release, augmented=augmented):
             hint += "; if this is producer code, " + self.producer_advice.format(code=code)
         return hint
 
-    @staticmethod
-    def _producer_may_write(name: str, key: str | None) -> bool:
+    def _producer_may_write(self, name: str, key: str | None) -> bool:
         """Producer code owns the members it must set; a removed name or ``_meta`` key stays reported."""
         member = surface.MEMBERS_BY_NAME.get(name)
-        if member is None or not member.producer_writable:
+        if member is None or not surface.producer_owns(member, self.release):
             return False
-        return key is None or surface.meta_key_write_hint(key) is None
+        return key is None or surface.meta_key_write_hint(key, self.release) is None
 
-    @staticmethod
-    def _producer_may_read(name: str, mutated_through: bool) -> bool:
+    def _producer_may_read(self, name: str, mutated_through: bool) -> bool:
         """Producer code reads what it owns where there is no public spelling, or where the public
         one is ``None`` until the thunk is computed (``_underlying_value`` in a streaming callback)."""
         member = surface.MEMBERS_BY_NAME.get(name)
-        if member is None or not member.producer_writable:
+        if member is None or not surface.producer_owns(member, self.release):
             return False
-        return mutated_through or member.replacement is None or member.value_when_uncomputed
+        return mutated_through or not surface.has_public_read(member, self.release) or member.value_when_uncomputed
 
     def attribute(self, use: AttributeUse) -> None:
         node = use.node
@@ -270,27 +273,27 @@ class _Decider:
         if key is not None:
             key_info = surface.META_KEYS_BY_NAME.get(key)
             target = f"{name}[{key!r}]"
-            if key_info is not None and key_info.replacement:
+            if key_info is not None and surface.has_public_read(key_info, self.release):
                 fix = None
                 if certain and meta is not None and meta.how == "subscript" and key_info.fix and not use.mutated_through:
                     fix = key_info.fix
                     end_line = meta.node.end_lineno or end_line
                     end_col = self._char_col(meta.node.end_lineno, meta.node.end_col_offset)
-                self._add(line, col, "MOT001", f"private thunk member {target} read: use {key_info.replacement}{suffix}",
+                self._add(line, col, "MOT001", f"private thunk member {target} read: {surface.meta_key_hint(key, self.release)}{suffix}",
                           end_line, end_col, fix if col is not None else None)
                 return
             if producer and self._producer_may_write(name, key):
                 return  # a producer's own ``_meta`` entries (litellm's "logprobs")
-            self._add(line, col, "MOT002", f"private thunk member {target} read: {surface.meta_key_hint(key)}{suffix}",
+            self._add(line, col, "MOT002", f"private thunk member {target} read: {surface.meta_key_hint(key, self.release)}{suffix}",
                       end_line, end_col)
             return
         if producer and self._producer_may_read(name, use.mutated_through):
             # Producers own what they set: ``mot._gen.start = ...``, ``mot._call.model_options``.
             # A read that has a public spelling (``mot._generate_log``) stays reported.
             return
-        hint = surface.replacement_hint(name)
+        hint = surface.replacement_hint(name, self.release)
         verb = "called" if use.mode == "call" else "read"
-        if member is not None and member.fix is not None:
+        if member is not None and member.fix is not None and surface.has_public_read(member, self.release):
             fix = member.fix if certain and use.mode == "read" and not use.mutated_through else None
             self._add(line, col, "MOT001", f"private thunk member {name} {verb}: {hint}{suffix}", end_line, end_col, fix)
             return
@@ -309,7 +312,7 @@ class _Decider:
             self._producer_may_write(use.name, None) if use.write else self._producer_may_read(use.name, False)
         ):
             return  # the same ownership as for attribute access
-        hint = self._write_hint(use.name, None, "MOT004") if use.write else surface.replacement_hint(use.name)
+        hint = self._write_hint(use.name, None, "MOT004") if use.write else surface.replacement_hint(use.name, self.release)
         node = use.string
         self._add(
             node.lineno, node.col_offset, "MOT004",

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from mellea_lint import engine
 from mellea_lint.findings import Finding
-from mellea_lint.surface import module_matches
+from mellea_lint.surface import NEWEST, module_matches
 
 READ_ERROR = "MOT900"
 DECODE_ERROR = "MOT901"
@@ -65,6 +65,8 @@ class EngineOptions:
     producer_modules: tuple[str, ...]
     extra_providers: tuple[str, ...] = ()
     detect_producers: bool = True
+    release: str = NEWEST
+    """The mellea minor whose public members hints and fixes name (``MelleaInUse.release``)."""
 
 
 def file_error(path: str, code: str, message: str, line: int = 1, col: int = 0) -> Finding:
@@ -154,6 +156,7 @@ def _engine_findings(
     return engine.check_tree(
         tree, path, lines, module=module, producer_modules=options.producer_modules,
         extra_providers=options.extra_providers, detect_producers=options.detect_producers,
+        release=options.release,
     )
 
 

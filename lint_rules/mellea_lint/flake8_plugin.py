@@ -49,6 +49,7 @@ class MotChecker:
     producer_modules: ClassVar[tuple[str, ...]] = surface.DEFAULT_PRODUCER_MODULES
     extra_providers: ClassVar[tuple[str, ...]] = ()
     detect_producers: ClassVar[bool] = True
+    release: ClassVar[str] = surface.NEWEST
 
     def __init__(self, tree: ast.Module, filename: str, lines: Sequence[str]) -> None:
         self.tree = tree
@@ -80,6 +81,7 @@ class MotChecker:
         cls.producer_modules = config.producer_modules
         cls.extra_providers = tuple(config.extra_providers)
         cls.detect_producers = config.detect_producers
+        cls.release = surface.mellea_in_use(config.mellea_version).release
 
     def run(self) -> Iterator[tuple[int, int, str, type[MotChecker]]]:
         module = module_name_for(self.filename) if self.filename not in ("stdin", "-") else None
@@ -90,7 +92,7 @@ class MotChecker:
         findings = check_tree(
             self.tree, self.filename, lambda: self.lines, module=module,
             producer_modules=self.producer_modules, extra_providers=self.extra_providers,
-            detect_producers=self.detect_producers, producer_advice=PRODUCER_ADVICE,
+            detect_producers=self.detect_producers, producer_advice=PRODUCER_ADVICE, release=self.release,
         )
         for finding in findings:
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)
@@ -101,7 +103,7 @@ def _as_table_value(key: str, values: Sequence[str] | str) -> object:
     items = list(_prefixes(values))
     if key == "extra-providers":  # flake8 names the literals only; the response type is mypy's
         return dict.fromkeys(items, "typing.Any")
-    if key == "detect-producers":
+    if key in ("detect-producers", "mellea-version"):  # one value, not a list
         return ",".join(items)
     return items
 

@@ -30,14 +30,16 @@ _RULES = (
     Rule(
         code="MOT001",
         name="private-thunk-read-with-replacement",
-        summary="Read of a private thunk member (or `_meta` key) that has a public replacement",
+        summary="Read of a private thunk member (or `_meta` key) that has a public replacement in the mellea release in use",
         what=(
             "Checks for reads of private `ModelOutputThunk` members that mellea "
             f"{surface.MELLEA_VERSION} exposes publicly: `_underlying_value`, `_generate_log`, "
             "`_cancelled`, `_error`, `_computed`, the legacy `_thinking`, and the provider "
             "payloads and usage once kept in `_meta` (`_meta[\"usage\"]`, "
             "`_meta[\"chat_response\"]`, ...). The message names the replacement. Reads whose "
-            "receiver is certainly a thunk carry an autofix."
+            "receiver is certainly a thunk carry an autofix. Under an older release (`mellea-version`, "
+            "or the installed mellea) a read whose public spelling that release lacks is MOT002 instead: "
+            "suppressed until the upgrade, it comes back here, with its fix, once the release has it."
         ),
         why=(
             "Private members change without notice between releases: 0.7.0 moved provider "
@@ -58,7 +60,7 @@ _RULES = (
     Rule(
         code="MOT002",
         name="private-thunk-member",
-        summary="Read or call of a private thunk member that has no public replacement",
+        summary="Read or call of a private thunk member that has no public replacement in the mellea release in use",
         what=(
             "Checks for reads and calls of the other private `ModelOutputThunk` members "
             "(`_call`, `_gen`, `_copy_from()`, `_meta` itself, the flat fields of mellea "

@@ -148,8 +148,7 @@ PRIVATE_MEMBERS: Final[tuple[PrivateMember, ...]] = (
     _legacy("_action", "mot._call.action", "keep the action you passed to the call"),
     _legacy("_context", "mot._call.context", "keep the context the call returned", unique=False),
     _legacy("_model_options", "mot._call.model_options", "keep the model_options you passed to the call", unique=False),
-    _legacy("_generation_id", "mot._call.generation_id"),
-    _legacy("_async_queue", "mot._gen.queue", "consume the stream with await mot.astream() or async for"),
+    _legacy("_async_queue", "mot._gen.queue", "consume the stream with await mot.astream()"),
     _legacy("_chunk_size", "mot._gen.chunk_size"),
     _legacy("_generate", "mot._gen.generate", "await mot.cancel_generation() stops it, await mot.avalue() waits for it"),
     _legacy("_generate_type", "mot._gen.generate_type"),
@@ -514,53 +513,116 @@ def public_replacement(member: str) -> str | None:
     return info.replacement if info is not None else None
 
 
-def _legacy_prefix(info: PrivateMember | MetaKey) -> str:
-    gone = removed_in(info.releases) if info.releases <= ALL_RELEASES - ONLY_0_8 else None
-    return f"removed in mellea {gone}: " if gone else ""
+NEWEST: Final = RELEASES[-1]
+"""The release hints and fixes follow when the caller names none (``MELLEA_VERSION``'s minor)."""
+
+_PUBLIC_NAME = re.compile(r"\bmot\.([A-Za-z_]\w*)")
 
 
-def _migration(info: PrivateMember) -> str:
-    """What a legacy member became and the public way to do the same in this release."""
+def _first(releases: frozenset[str]) -> str:
+    return min((r for r in releases if r in RELEASES), key=RELEASES.index)
+
+
+def _later(release: str, than: str) -> bool:
+    return RELEASES.index(table_release(release)) > RELEASES.index(than)
+
+
+def missing_public(text: str, release: str) -> list[str]:
+    """The public thunk members that ``text`` names (``mot.<name>``) and ``release`` lacks."""
+    return [
+        name for name in _PUBLIC_NAME.findall(text)
+        if name in PUBLIC_MEMBER_RELEASES and release not in PUBLIC_MEMBER_RELEASES[name]
+    ]
+
+
+def _in_release(advice: str, release: str, what: str) -> str:
+    """``advice`` when every public member it names exists in ``release``. Otherwise that release
+    has no public ``what``: the advice is given for the release it arrives in, and the access is
+    kept (its finding suppressed) until the upgrade, which then reports it again with the fix."""
+    missing = missing_public(advice, release)
+    if not missing:
+        return advice
+    later = RELEASES[RELEASES.index(release) + 1:]
+    arrival = next((r for r in later if not missing_public(advice, r)), None)
+    where = f" (from {arrival} on: {advice})" if arrival else ""
+    return f"mellea {release} has no public {what}{where}; keep it, with the finding suppressed, until you upgrade"
+
+
+def has_public_read(info: PrivateMember | MetaKey, release: str = NEWEST) -> bool:
+    """The public read that replaces ``info`` exists in ``release``: a read of it is MOT001
+    (with the fix) there, else MOT002 (nothing public to move to yet)."""
+    return info.replacement is not None and not missing_public(info.replacement, release)
+
+
+def _absent(releases: frozenset[str], release: str) -> str | None:
+    """Why a member (or key) with ``releases`` is not in ``release``; ``None``: it is."""
+    if release in releases:
+        return None
+    if _later(_first(releases), release):
+        return f"not in mellea {release} (added in {_first(releases)})"
+    return f"removed in mellea {removed_in(releases)}"
+
+
+def _migration(info: PrivateMember, release: str) -> str:
+    """What a legacy member became (or becomes) and the public way to do the same in ``release``."""
     if info.replacement is not None:
-        return f"use {info.replacement}"
-    text = f"moved to {info.moved_to} (internal to {CORE_PACKAGE})"
-    return f"{text}; {info.instead}" if info.instead else f"{text}, no public replacement"
+        return _in_release(f"use {info.replacement}", release, "read")
+    if release in info.releases:
+        text = f"internal to {CORE_PACKAGE} (mellea {removed_in(info.releases)} moves it to {info.moved_to})"
+    else:
+        text = f"moved to {info.moved_to} (internal to {CORE_PACKAGE})"
+    return f"{text}; {_in_release(info.instead, release, 'replacement')}" if info.instead else (
+        f"{text}, no public replacement"
+    )
 
 
-def replacement_hint(member: str) -> str:
-    """The "what to do instead" sentence for a *read* (or call) of a private thunk member."""
+def _member_hint(member: str, release: str, write: bool) -> tuple[PrivateMember | None, str | None]:
+    """The member's table entry, and the whole hint when the member is unknown, not yet in
+    ``release``, or a legacy one (reads and writes without a setter get the migration)."""
     info = MEMBERS_BY_NAME.get(member)
     if info is None:
-        return f"{member} is internal to {CORE_PACKAGE}"
-    if info.moved_to is not None:
-        return _legacy_prefix(info) + _migration(info)
+        return None, f"{member} is internal to {CORE_PACKAGE}"
+    absent = _absent(info.releases, release)
+    if absent is not None and not _later(release, _first(info.releases)):
+        return info, absent
+    if info.moved_to is not None and not (write and info.write is not None):
+        return info, (f"{absent}: " if absent else "") + _migration(info, release)
+    return info, None
+
+
+def replacement_hint(member: str, release: str = NEWEST) -> str:
+    """The "what to do instead" sentence for a *read* (or call) of a private thunk member,
+    naming only public members that exist in ``release``."""
+    info, hint = _member_hint(member, release, write=False)
+    if hint is not None or info is None:
+        return hint or ""
     if info.replacement is not None:
-        return f"use {info.replacement}"
+        return _in_release(f"use {info.replacement}", release, "read")
     return f"{member} is internal to {CORE_PACKAGE}"
 
 
-def write_hint(member: str, *, augmented: bool = False) -> str:
+def write_hint(member: str, release: str = NEWEST, *, augmented: bool = False) -> str:
     """The "what to do instead" sentence for a *write* (or delete) of a private thunk member.
 
-    Never names a read-only property: a member without a public setter says so, and
-    ``needs_producer_setting`` tells the checker to add its own producer setting. An
-    augmented write (``+=``) of a member whose public read is ``None`` until the thunk is
-    computed is a producer filling it: the public spelling would read ``None``."""
-    info = MEMBERS_BY_NAME.get(member)
-    if info is None:
-        return f"{member} is internal to {CORE_PACKAGE}"
+    Never names a read-only property, nor a member ``release`` lacks: a member without a
+    public setter says so, and ``needs_producer_setting`` tells the checker to add its own
+    producer setting. An augmented write (``+=``) of a member whose public read is ``None``
+    until the thunk is computed is a producer filling it: the public spelling would read ``None``."""
+    info, hint = _member_hint(member, release, write=True)
+    if hint is not None or info is None:
+        return hint or ""
+    absent = _absent(info.releases, release)
+    prefix = f"{absent}: " if absent else ""
     if augmented and info.value_when_uncomputed:
-        return (
+        return _in_release(
             f"{info.write} once the thunk is computed ({info.replacement} is None before: "
-            f"a producer filling it extends {member})"
+            f"a producer filling it extends {member})", release, "setter",
         )
     if info.write is not None:
-        return _legacy_prefix(info) + info.write
-    if info.moved_to is not None:
-        return _legacy_prefix(info) + _migration(info)
+        return prefix + _in_release(info.write, release, "setter")
     if info.producer_writable:
         read_only = ""
-        if info.replacement is not None:
+        if info.replacement is not None and has_public_read(info, release):
             read_only = f" ({info.replacement} only reads it)" if info.replacement.endswith(")") else (
                 f" ({info.replacement} is read-only)"
             )
@@ -568,37 +630,51 @@ def write_hint(member: str, *, augmented: bool = False) -> str:
     return f"{member} is internal to {CORE_PACKAGE}"
 
 
-def needs_producer_setting(member: str, key: str | None = None, *, augmented: bool = False) -> bool:
+def producer_owns(info: PrivateMember, release: str = NEWEST) -> bool:
+    """Producer code (backends, test doubles) sets this member in ``release``: a field that is
+    producer-writable, or a legacy flat field in a release that still has it (0.6 backends set
+    ``_process``, ``_thinking``, ...), so its writes there are correct producer code."""
+    return release in info.releases and (info.producer_writable or info.moved_to is not None)
+
+
+def needs_producer_setting(
+    member: str, key: str | None = None, release: str = NEWEST, *, augmented: bool = False
+) -> bool:
     """True when only producer code may write this (no public setter, or ``+=`` of a value
     that reads ``None`` until computed): the message then names the checker's producer setting."""
     info = MEMBERS_BY_NAME.get(member)
-    if info is None or not info.producer_writable:
+    if info is None or not producer_owns(info, release):
         return False
     if augmented and info.value_when_uncomputed:
         return True
-    if info.write is not None:
+    if info.write is not None and not missing_public(info.write, release):
         return False
-    meta = META_KEYS_BY_NAME.get(key) if key is not None else None
-    return meta is None or meta.write is None and ONLY_0_8 <= meta.releases
+    return key is None or meta_key_write_hint(key, release) is None
 
 
-def meta_key_hint(key: str) -> str:
-    """The "what to do instead" sentence for a read of ``mot._meta[key]``."""
+def meta_key_hint(key: str, release: str = NEWEST) -> str:
+    """The "what to do instead" sentence for a read of ``mot._meta[key]`` in ``release``."""
     info = META_KEYS_BY_NAME.get(key)
-    if info is not None and info.replacement:
-        return f"use {info.replacement}"
-    if info is not None and info.note:
-        prefix = _legacy_prefix(info)
-        return prefix + info.note if prefix else f"_meta is internal to {CORE_PACKAGE} ({info.note})"
-    return f"_meta is internal to {CORE_PACKAGE}"
+    internal = f"_meta is internal to {CORE_PACKAGE}"
+    if info is None or _later(_first(info.releases), release):
+        return internal  # a key mellea does not write (yet)
+    if info.replacement:
+        return _in_release(f"use {info.replacement}", release, "read")
+    if not info.note:
+        return internal
+    if release in info.releases:
+        gone = removed_in(info.releases)
+        return f"{internal} ({info.note})" if gone is None else f"{internal} (removed in mellea {gone}: {info.note})"
+    return f"removed in mellea {removed_in(info.releases)}: {info.note}"
 
 
-def meta_key_write_hint(key: str) -> str | None:
-    """Where a producer puts the data of a removed ``_meta`` key (``None``: not a removed key)."""
+def meta_key_write_hint(key: str, release: str = NEWEST) -> str | None:
+    """Where a producer puts the data of a ``_meta`` key that ``release`` no longer has
+    (``None``: not such a key; mellea's own code writes it in ``release``, or a later one)."""
     info = META_KEYS_BY_NAME.get(key)
-    if info is None or ONLY_0_8 <= info.releases:
+    if info is None or not _later(release, max(info.releases, key=RELEASES.index)):
         return None
-    return _legacy_prefix(info) + (info.write or info.note)
+    return f"removed in mellea {removed_in(info.releases)}: " + _in_release(info.write or info.note, release, "setter")
 
 
 def module_matches(module: str, prefixes: tuple[str, ...] | frozenset[str]) -> bool:

@@ -31,7 +31,7 @@ from .syntax_index import SyntaxIndex, build, is_private_name
 
 _INSTALLED_PATH = re.compile(r"/(site-packages|dist-packages|typeshed)/")
 
-PLUGIN_VERSION = "3"
+PLUGIN_VERSION = "4"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
 
 
@@ -166,12 +166,12 @@ class MelleaPlugin(Plugin):
                 return ctx.default_attr_type  # ``x._name += v``: the write reports it
             augmented = ctx.is_lvalue and ctx.context in index.aug_targets
             access = privacy.Access(private_owner, member, action, ctx.context, augmented)
-            privacy.check(ctx.api, access, index, self.config)
+            privacy.check(ctx.api, access, index, self.config, self.mellea.release)
         return ctx.default_attr_type
 
     def _private_call(self, owner: str, member: str, ctx: MethodContext) -> Type:
         access = privacy.Access(owner, member, "call", ctx.context)
-        privacy.check(ctx.api, access, self._index(ctx.api), self.config)
+        privacy.check(ctx.api, access, self._index(ctx.api), self.config, self.mellea.release)
         return ctx.default_return_type
 
     def _string_access(self, action: privacy.Action, ctx: FunctionContext | MethodContext) -> Type:
@@ -179,7 +179,7 @@ class MelleaPlugin(Plugin):
             found = privacy.string_access(ctx.arg_types[0][0], ctx.args[1][0])
             if found is not None:
                 access = privacy.Access(found[0], found[1], action, ctx.args[1][0])
-                privacy.check(ctx.api, access, self._index(ctx.api), self.config)
+                privacy.check(ctx.api, access, self._index(ctx.api), self.config, self.mellea.release)
         return ctx.default_return_type
 
     def _restore_members(self, ctx: ClassDefContext) -> None:

@@ -71,7 +71,7 @@ def in_producer(access: Access, index: SyntaxIndex, config: PluginConfig) -> boo
     )
 
 
-def is_allowed(access: Access, index: SyntaxIndex, config: PluginConfig) -> bool:
+def is_allowed(access: Access, index: SyntaxIndex, config: PluginConfig, release: str) -> bool:
     """The lint engine's ownership rules (``mellea_lint.engine._Decider``), for one access."""
     if surface.module_matches(index.module, config.internal_modules):
         return True
@@ -80,39 +80,45 @@ def is_allowed(access: Access, index: SyntaxIndex, config: PluginConfig) -> bool
     if access.owner in fullnames.SUBOBJECT_CLASSES:
         return True
     info = surface.MEMBERS_BY_NAME.get(access.member)
-    if info is None or not info.producer_writable:
+    if info is None or not surface.producer_owns(info, release):
         return False
     key = _meta_key(access, index)
     if _writes(access, index):
-        return key is None or surface.meta_key_write_hint(key) is None
+        return key is None or surface.meta_key_write_hint(key, release) is None
     if key is not None:
         meta = surface.META_KEYS_BY_NAME.get(key)
-        return meta is None or (meta.replacement is None and surface.meta_key_write_hint(key) is None)
-    return info.replacement is None or info.value_when_uncomputed
+        return meta is None or (
+            not surface.has_public_read(meta, release) and surface.meta_key_write_hint(key, release) is None
+        )
+    return not surface.has_public_read(info, release) or info.value_when_uncomputed
 
 
-def hint(access: Access, index: SyntaxIndex) -> str:
+def hint(access: Access, index: SyntaxIndex, release: str) -> str:
+    """The lint's hint for the same access (shared ``surface`` functions), for ``release``."""
     if access.owner in fullnames.SUBOBJECT_CLASSES:
         return f"{short(access.owner)} is internal to {surface.CORE_PACKAGE}"
     key = _meta_key(access, index)
     if _writes(access, index):
         augmented = access.augmented
-        text = (surface.meta_key_write_hint(key) if key is not None else None) or surface.write_hint(
-            access.member, augmented=augmented
+        text = (surface.meta_key_write_hint(key, release) if key is not None else None) or surface.write_hint(
+            access.member, release, augmented=augmented
         )
-        if surface.needs_producer_setting(access.member, key, augmented=augmented):
+        if surface.needs_producer_setting(access.member, key, release, augmented=augmented):
             text += "; if this is producer code, " + PRODUCER_ADVICE
         return text
     if key is not None:
-        return surface.meta_key_hint(key)
-    return surface.replacement_hint(access.member)
+        return surface.meta_key_hint(key, release)
+    return surface.replacement_hint(access.member, release)
 
 
-def check(api: CheckerPluginInterface, access: Access, index: SyntaxIndex, config: PluginConfig) -> None:
-    if is_allowed(access, index, config):
+def check(
+    api: CheckerPluginInterface, access: Access, index: SyntaxIndex, config: PluginConfig, release: str
+) -> None:
+    """Report ``access`` unless it is allowed; ``release``: the mellea minor the hint follows."""
+    if is_allowed(access, index, config, release):
         return
     errorcodes.error_private(
-        api, f'member "{access.member}" of {short(access.owner)}', hint(access, index), access.context
+        api, f'member "{access.member}" of {short(access.owner)}', hint(access, index, release), access.context
     )
 
 

@@ -4,6 +4,7 @@ the two sources), and a simulated drift of each kind (shape, annotation, new pro
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -167,3 +168,33 @@ def test_a_table_release_that_disagrees_with_the_source_is_flagged(
     assert [line for line in drift.member_lines(target, tree) if "WRONG" in line] == [
         "public aclose: not in mellea 0.7.0, in 0.8 (stubs, checkers); table releases 0.7, 0.8 (WRONG for 0.7)"
     ]
+
+
+@pytest.fixture(scope="module", params=["0.6.0", "0.7.0", "0.8.0"])
+def release_tree(request: pytest.FixtureRequest) -> tuple[str, Path]:
+    """Each release the table describes, as its unzipped wheel."""
+    return request.param, request.getfixturevalue(f"mellea_{request.param.replace('.', '')}_tree")
+
+
+def test_the_member_releases_agree_with_each_release(release_tree: tuple[str, Path]) -> None:
+    """The table's releases of every member, public and private (legacy ones included), against
+    that release's source: _generation_id, once recorded for 0.6, fails this on the 0.6.0 wheel."""
+    version, root = release_tree
+    lines = drift.member_lines(drift.Target(root, version), drift.SourceTree(root))
+    assert [line for line in lines if "WRONG" in line] == []
+
+
+def test_the_meta_key_releases_agree_with_each_release(release_tree: tuple[str, Path]) -> None:
+    """A ``_meta`` key is recorded for a release exactly when that release's mellea writes or reads
+    ``<thunk>._meta["key"]``."""
+    from mellea_lint import surface
+
+    version, root = release_tree
+    used = set()
+    for path in (root / "mellea").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute)
+                    and node.value.attr == surface.META_MEMBER and isinstance(node.slice, ast.Constant)):
+                used.add(node.slice.value)
+    release = surface.minor_release(version)
+    assert {k.key for k in surface.META_KEYS if k.key in used} == surface.meta_keys_in(release)

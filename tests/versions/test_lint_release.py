@@ -115,3 +115,79 @@ def test_thinking_is_offered_from_0_7_on_only(tmp_path: Path) -> None:
         project = _project(tmp_path / release, f'mellea-version = "{release}"\n')
         _lint(project, "--fix")
         assert ("mot.thinking" in (project / "reads_0.py").read_text()) is expected, release
+
+
+HINTED = textwrap.dedent(
+    """\
+    from mellea.core.base import ModelOutputThunk
+
+
+    def show(mot: ModelOutputThunk) -> None:
+        print(mot._generate_log, mot._thinking)
+        print(mot._meta["chat_response"], mot._error)
+    """
+)
+KEEP = "keep it, with the finding suppressed, until you upgrade"
+MESSAGES = {
+    # Read by hand against PUBLIC_MEMBER_RELEASES (generate_log, thinking, raw, error: from 0.7)
+    # and each member's releases (_thinking: 0.6 only; _error: from 0.7).
+    "0.6": [
+        "5:14: MOT002 private thunk member _generate_log read: mellea 0.6 has no public read "
+        f"(from 0.7 on: use mot.generate_log); {KEEP}",
+        f"5:33: MOT002 private thunk member _thinking read: mellea 0.6 has no public read "
+        f"(from 0.7 on: use mot.thinking); {KEEP}",
+        "6:14: MOT002 private thunk member _meta['chat_response'] read: mellea 0.6 has no public read "
+        f"(from 0.7 on: use mot.raw.response where mot.raw.provider == 'ollama'); {KEEP}",
+        "6:42: MOT002 private thunk member _error read: not in mellea 0.6 (added in 0.7)",
+    ],
+    "0.7": [
+        "5:14: MOT001 private thunk member _generate_log read: use mot.generate_log",
+        "5:33: MOT001 private thunk member _thinking read: removed in mellea 0.7: use mot.thinking",
+        "6:14: MOT001 private thunk member _meta['chat_response'] read: use mot.raw.response where "
+        "mot.raw.provider == 'ollama'",
+        "6:42: MOT001 private thunk member _error read: use mot.error",
+    ],
+}
+MESSAGES["0.8"] = MESSAGES["0.7"]  # nothing this file reads changed between 0.7 and 0.8
+
+
+def _hinted_project(tmp_path: Path, table: str) -> Path:
+    (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "demo"\n[tool.mellea-lint]\n{table}')
+    (tmp_path / "hinted.py").write_text(HINTED)
+    return tmp_path
+
+
+def _messages(stdout: str) -> list[str]:
+    return [line.removeprefix("hinted.py:") for line in stdout.splitlines() if line.startswith("hinted.py:")]
+
+
+def test_cli_hints_follow_the_configured_release_through_the_cache(tmp_path: Path) -> None:
+    """One project, one cache folder, the setting changed between runs: each run's messages are
+    that release's (the cache key holds the release), back and forth."""
+    for release in ("0.6", "0.7", "0.8", "0.6"):
+        project = _hinted_project(tmp_path, f'mellea-version = "{release}"\n')
+        proc = subprocess.run([str(SCRIPT), "check"], cwd=project, capture_output=True, text=True,
+                              timeout=300, check=False, env=env_with(None))
+        assert _messages(proc.stdout) == MESSAGES[release], (release, proc.stdout, proc.stderr)
+    assert (tmp_path / ".mellea-lint-cache").is_dir()
+
+
+@pytest.mark.parametrize("release", ["0.6", "0.7"])
+def test_cli_hints_follow_the_installed_release(tmp_path: Path, release: str) -> None:
+    proc = _lint(_hinted_project(tmp_path, ""), site=mellea_site(f"{release}.0"))
+    assert _messages(proc.stdout) == MESSAGES[release], proc.stdout
+
+
+@pytest.mark.parametrize("release, table, option", [
+    ("0.6", 'mellea-version = "0.6"\n', None),
+    ("0.8", 'mellea-version = "0.8"\n', None),
+    ("0.6", 'mellea-version = "0.8"\n', "--mot-mellea-version=0.6"),  # the option wins over the table
+])
+def test_flake8_hints_follow_the_configured_release(
+    tmp_path: Path, release: str, table: str, option: str | None
+) -> None:
+    project = _hinted_project(tmp_path, table)
+    args = [option] if option else []
+    proc = subprocess.run([sys.executable, "-m", "flake8", "--select", "MOT", *args, "hinted.py"], cwd=project,
+                          capture_output=True, text=True, timeout=300, check=False, env=env_with(None))
+    assert _messages(proc.stdout) == MESSAGES[release], proc.stdout + proc.stderr

@@ -83,3 +83,46 @@ def test_a_wrong_release_setting_is_one_error_line(tmp_path: Path) -> None:
         f"mellea_mypy: error: {tmp_path}/pyproject.toml: [tool.mellea-lint] mellea-version must be a mellea "
         "release such as '0.8' (known: 0.6, 0.7, 0.8), got '1.0'"
     ]
+
+
+HINTED = """\
+from mellea.core.base import ModelOutputThunk
+
+
+def show(mot: ModelOutputThunk[str]) -> None:
+    print(mot._generate_log, mot._thinking)
+    print(mot._meta["chat_response"], mot._error)
+    mot._generate_log = None
+"""
+KEEP = "keep it, with the finding suppressed, until you upgrade"
+PRODUCER = "if this is producer code, list its module in producer-modules of [tool.mellea-lint] or add '# type: ignore[mellea-private]'"
+PRIVATE = 'app.py:{line}: error: Private member "{member}" of ModelOutputThunk: {hint}  [mellea-private]'
+HINTS = {
+    # The lint's texts (tests/versions/test_lint_release.py), read against PUBLIC_MEMBER_RELEASES.
+    "0.6": [
+        (5, "_generate_log", f"mellea 0.6 has no public read (from 0.7 on: use mot.generate_log); {KEEP}"),
+        (5, "_thinking", f"mellea 0.6 has no public read (from 0.7 on: use mot.thinking); {KEEP}"),
+        (6, "_meta", "mellea 0.6 has no public read (from 0.7 on: use mot.raw.response where "
+                     f"mot.raw.provider == 'ollama'); {KEEP}"),
+        (6, "_error", "not in mellea 0.6 (added in 0.7)"),
+        (7, "_generate_log", f"there is no public setter; {PRODUCER}"),
+    ],
+    "0.7": [
+        (5, "_generate_log", "use mot.generate_log"),
+        (5, "_thinking", "removed in mellea 0.7: use mot.thinking"),
+        (6, "_meta", "use mot.raw.response where mot.raw.provider == 'ollama'"),
+        (6, "_error", "use mot.error"),
+        (7, "_generate_log", f"there is no public setter (mot.generate_log is read-only); {PRODUCER}"),
+    ],
+}
+
+
+def test_hints_follow_the_configured_release_through_the_mypy_cache(tmp_path: Path) -> None:
+    """The same project and cache, the setting changed between runs: the cached results of the
+    first release are not reused for the second (the plugin's config data holds the release)."""
+    for release in ("0.6", "0.7"):
+        project = _project(tmp_path, f'mellea-version = "{release}"\n')
+        (project / "app.py").write_text(HINTED)
+        proc = _run(project, [str(BIN / "mypy"), "app.py"], None)
+        errors = [line for line in proc.stdout.splitlines() if line.startswith("app.py:")]
+        assert errors == [PRIVATE.format(line=n, member=m, hint=h) for n, m, h in HINTS[release]], proc.stdout
