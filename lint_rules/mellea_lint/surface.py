@@ -507,12 +507,6 @@ def fix_exists_in(fix: str, release: str) -> bool:
     return fix_target(fix) in public_members_in(release)
 
 
-def public_replacement(member: str) -> str | None:
-    """The public spelling that replaces a *read* of a private thunk member (``None``: there is none)."""
-    info = MEMBERS_BY_NAME.get(member)
-    return info.replacement if info is not None else None
-
-
 NEWEST: Final = RELEASES[-1]
 """The release hints and fixes follow when the caller names none (``MELLEA_VERSION``'s minor)."""
 
