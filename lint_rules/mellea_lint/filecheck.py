@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from mellea_lint import engine
 from mellea_lint.findings import Finding
+from mellea_lint.modules import module_name_for
 from mellea_lint.surface import module_matches
 
 READ_ERROR = "MOT900"
@@ -146,9 +146,11 @@ def _engine_findings(
     """The engine's findings; the file is always parsed, so a syntax error is reported even
     in an internal module or a file no rule could match (``check_source`` skips those)."""
     tree = ast.parse(source, filename=path)
-    module = engine.module_name_for(path)
+    module = module_name_for(path)
     if module is not None and module_matches(module, options.internal_modules):
         return []
+    from mellea_lint import engine  # here, not at import: a cached or internal file never needs it
+
     if not engine.may_have_findings(source):
         return []
     return engine.check_tree(

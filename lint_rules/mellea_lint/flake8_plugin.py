@@ -17,7 +17,8 @@ from typing import Any, ClassVar, Final
 
 from . import surface
 from .config import SETTINGS, ConfigError, Setting, find_pyproject, load_config, read_table
-from .engine import check_tree, may_have_findings, module_name_for
+from .engine import check_tree, may_have_findings
+from .modules import module_name_for
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from urllib.parse import quote
 
 from mellea_lint.filecheck import FILE_ERRORS
 from mellea_lint.findings import Finding
@@ -138,6 +137,8 @@ def _sarif_rules() -> list[dict[str, object]]:
 
 
 def _artifact(path: str, cwd: Path) -> dict[str, str]:
+    from urllib.parse import quote  # only for SARIF: a concise check need not import it
+
     shown = _shown_path(path, cwd)
     if os.path.isabs(shown):
         return {"uri": Path(shown).as_uri()}
