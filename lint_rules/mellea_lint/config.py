@@ -12,9 +12,9 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from mellea_lint.surface import (
     DEFAULT_INTERNAL_MODULES,
@@ -29,8 +29,7 @@ _SELECTOR = re.compile(r"[A-Z]+[0-9]*")
 _MODULE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One key of the table (the README's settings table is generated from these)."""
 
     key: str
@@ -81,8 +80,7 @@ class ConfigError(Exception):
     """A settings mistake; the message is one line that names the file and key."""
 
 
-@dataclass(frozen=True)
-class LintConfig:
+class LintConfig(NamedTuple):
     """Effective settings. Empty ``select`` means every rule."""
 
     root: Path
@@ -92,7 +90,7 @@ class LintConfig:
     exclude: tuple[str, ...] = ()
     internal_modules: tuple[str, ...] = DEFAULT_INTERNAL_MODULES
     producer_modules: tuple[str, ...] = DEFAULT_PRODUCER_MODULES
-    extra_providers: Mapping[str, str] = field(default_factory=dict)
+    extra_providers: Mapping[str, str] = MappingProxyType({})
     detect_producers: bool = True
     mellea_version: str | None = None
 
@@ -138,7 +136,7 @@ def load_config(pyproject: Path | None, cwd: Path) -> LintConfig:
     """Settings from ``pyproject`` (None: defaults rooted at ``cwd``)."""
     if pyproject is None:
         return LintConfig(root=cwd)
-    return replace(LintConfig(root=pyproject.parent, source=pyproject), **load_table(pyproject))
+    return LintConfig(root=pyproject.parent, source=pyproject)._replace(**load_table(pyproject))
 
 
 def load_table(pyproject: Path) -> dict[str, Any]:
@@ -152,7 +150,7 @@ def load_table(pyproject: Path) -> dict[str, Any]:
 
 def apply_table(config: LintConfig, table: Mapping[str, object], where: str) -> LintConfig:
     """``config`` updated from a ``[tool.mellea-lint]`` table; unknown keys and bad values raise."""
-    return replace(config, **read_table(table, where))
+    return config._replace(**read_table(table, where))
 
 
 def read_table(table: Mapping[str, object], where: str, name: str = f"[tool.{TABLE}]") -> dict[str, Any]:

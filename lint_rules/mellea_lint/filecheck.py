@@ -9,16 +9,13 @@ was not checked must not pass silently.
 
 from __future__ import annotations
 
-import ast
 import functools
-import io
 import os
 import re
 import sys
-import tokenize
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mellea_lint.findings import Finding
 from mellea_lint.modules import module_name_for
@@ -57,8 +54,7 @@ NOQA = re.compile(
 (``# noqa: MOT``) suppresses nothing, as in ruff."""
 
 
-@dataclass(frozen=True, slots=True)
-class EngineOptions:
+class EngineOptions(NamedTuple):
     """What the engine needs besides the source; part of every cache key."""
 
     internal_modules: tuple[str, ...]
@@ -92,6 +88,9 @@ def decode_source(data: bytes) -> str:
     Raises SyntaxError for an unknown or contradictory cookie, UnicodeDecodeError for
     bytes that are not valid in the detected encoding.
     """
+    import io
+    import tokenize  # here, not at import: a cached check decodes nothing
+
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError:
@@ -145,6 +144,8 @@ def _engine_findings(
 ) -> list[Finding]:
     """The engine's findings; the file is always parsed, so a syntax error is reported even
     in an internal module or a file no rule could match (``check_source`` skips those)."""
+    import ast  # here, not at import: a cached check parses nothing
+
     tree = ast.parse(source, filename=path)
     module = module_name_for(path)
     if module is not None and module_matches(module, options.internal_modules):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import ast
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
@@ -74,7 +74,7 @@ class MotChecker:
                 given = getattr(options, option.dest, None)
                 if given is not None:
                     table = {option.setting.key: _as_table_value(option.setting.key, given)}
-                    config = replace(config, **read_table(table, option.flag, name=""))
+                    config = config._replace(**read_table(table, option.flag, name=""))
         except ConfigError as exc:  # one line, no traceback, as the CLI reports it
             raise SystemExit(f"mellea-lint (flake8): error: {exc}") from None
         cls.internal_modules = config.internal_modules
