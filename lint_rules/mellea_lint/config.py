@@ -25,8 +25,9 @@ from mellea_lint.surface import (
 
 TABLE = "mellea-lint"
 
-_SELECTOR = re.compile(r"[A-Z]+[0-9]*")
-_MODULE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+_SELECTOR = r"[A-Z]+[0-9]*"
+_MODULE = r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*"
+"""Patterns ``re`` compiles on first use (and caches): most runs check no selector."""
 
 
 class Setting(NamedTuple):
@@ -217,7 +218,7 @@ def check_providers(value: object, what: str) -> dict[str, str]:
             raise ConfigError(f"{what}: empty provider literal")
         if literal in PROVIDER_LITERALS:
             raise ConfigError(f"{what}: {literal!r} is already a mellea provider")
-        if not _MODULE.fullmatch(type_name) or "." not in type_name or any(
+        if not re.fullmatch(_MODULE, type_name) or "." not in type_name or any(
             keyword.iskeyword(part) for part in type_name.split(".")
         ):
             raise ConfigError(f"{what}: {literal!r} needs a dotted type name (module.Type), got {type_name!r}")
@@ -236,14 +237,14 @@ def check_selectors(selectors: Iterable[str], what: str, known: Iterable[str]) -
     """Each selector is a prefix of a known code, such as ``MOT`` or ``MOT001``."""
     codes = tuple(known)
     for selector in selectors:
-        if not _SELECTOR.fullmatch(selector) or not any(c.startswith(selector) for c in codes):
+        if not re.fullmatch(_SELECTOR, selector) or not any(c.startswith(selector) for c in codes):
             raise ConfigError(f"{what}: unknown rule selector {selector!r}")
 
 
 def check_modules(modules: Iterable[str], what: str) -> None:
     """Each entry is a dotted module name."""
     for module in modules:
-        if not _MODULE.fullmatch(module):
+        if not re.fullmatch(_MODULE, module):
             raise ConfigError(f"{what}: {module!r} is not a dotted module name")
 
 

@@ -8,7 +8,6 @@ that read ruff's output read ours. ``github`` prints GitHub Actions workflow com
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -89,6 +88,8 @@ def _json_object(finding: Finding) -> dict[str, object]:
 
 
 def json_format(findings: Sequence[Finding], cwd: Path) -> str:
+    import json  # not at import: only the json and sarif formats need it
+
     return json.dumps([_json_object(f) for f in findings], indent=2, sort_keys=True) + "\n"
 
 
@@ -181,6 +182,8 @@ def sarif(findings: Sequence[Finding], cwd: Path) -> str:
             "results": results,
         }],
     }
+    import json
+
     return json.dumps(log, indent=2) + "\n"
 
 
