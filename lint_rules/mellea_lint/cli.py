@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -186,7 +185,7 @@ def _settings(args: argparse.Namespace) -> LintConfig:
             check_modules(overrides[option], flag[option])
     if "ignore" in overrides:
         overrides["ignore"] = config.ignore + overrides["ignore"]
-    return replace(config, **overrides)
+    return config._replace(**overrides)
 
 
 def _check(args: argparse.Namespace) -> int:

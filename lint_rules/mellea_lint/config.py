@@ -12,9 +12,9 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from mellea_lint.surface import (
     DEFAULT_INTERNAL_MODULES,
@@ -25,12 +25,12 @@ from mellea_lint.surface import (
 
 TABLE = "mellea-lint"
 
-_SELECTOR = re.compile(r"[A-Z]+[0-9]*")
-_MODULE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+_SELECTOR = r"[A-Z]+[0-9]*"
+_MODULE = r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*"
+"""Patterns ``re`` compiles on first use (and caches): most runs check no selector."""
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One key of the table (the README's settings table is generated from these)."""
 
     key: str
@@ -82,8 +82,7 @@ class ConfigError(Exception):
     """A settings mistake; the message is one line that names the file and key."""
 
 
-@dataclass(frozen=True)
-class LintConfig:
+class LintConfig(NamedTuple):
     """Effective settings. Empty ``select`` means every rule."""
 
     root: Path
@@ -93,7 +92,7 @@ class LintConfig:
     exclude: tuple[str, ...] = ()
     internal_modules: tuple[str, ...] = DEFAULT_INTERNAL_MODULES
     producer_modules: tuple[str, ...] = DEFAULT_PRODUCER_MODULES
-    extra_providers: Mapping[str, str] = field(default_factory=dict)
+    extra_providers: Mapping[str, str] = MappingProxyType({})
     detect_producers: bool = True
     mellea_version: str | None = None
 
@@ -139,7 +138,7 @@ def load_config(pyproject: Path | None, cwd: Path) -> LintConfig:
     """Settings from ``pyproject`` (None: defaults rooted at ``cwd``)."""
     if pyproject is None:
         return LintConfig(root=cwd)
-    return replace(LintConfig(root=pyproject.parent, source=pyproject), **load_table(pyproject))
+    return LintConfig(root=pyproject.parent, source=pyproject)._replace(**load_table(pyproject))
 
 
 def load_table(pyproject: Path) -> dict[str, Any]:
@@ -153,7 +152,7 @@ def load_table(pyproject: Path) -> dict[str, Any]:
 
 def apply_table(config: LintConfig, table: Mapping[str, object], where: str) -> LintConfig:
     """``config`` updated from a ``[tool.mellea-lint]`` table; unknown keys and bad values raise."""
-    return replace(config, **read_table(table, where))
+    return config._replace(**read_table(table, where))
 
 
 def read_table(table: Mapping[str, object], where: str, name: str = f"[tool.{TABLE}]") -> dict[str, Any]:
@@ -220,7 +219,7 @@ def check_providers(value: object, what: str) -> dict[str, str]:
             raise ConfigError(f"{what}: empty provider literal")
         if literal in PROVIDER_LITERALS:
             raise ConfigError(f"{what}: {literal!r} is already a mellea provider")
-        if not _MODULE.fullmatch(type_name) or "." not in type_name or any(
+        if not re.fullmatch(_MODULE, type_name) or "." not in type_name or any(
             keyword.iskeyword(part) for part in type_name.split(".")
         ):
             raise ConfigError(f"{what}: {literal!r} needs a dotted type name (module.Type), got {type_name!r}")
@@ -239,14 +238,14 @@ def check_selectors(selectors: Iterable[str], what: str, known: Iterable[str]) -
     """Each selector is a prefix of a known code, such as ``MOT`` or ``MOT001``."""
     codes = tuple(known)
     for selector in selectors:
-        if not _SELECTOR.fullmatch(selector) or not any(c.startswith(selector) for c in codes):
+        if not re.fullmatch(_SELECTOR, selector) or not any(c.startswith(selector) for c in codes):
             raise ConfigError(f"{what}: unknown rule selector {selector!r}")
 
 
 def check_modules(modules: Iterable[str], what: str) -> None:
     """Each entry is a dotted module name."""
     for module in modules:
-        if not _MODULE.fullmatch(module):
+        if not re.fullmatch(_MODULE, module):
             raise ConfigError(f"{what}: {module!r} is not a dotted module name")
 
 

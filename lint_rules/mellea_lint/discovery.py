@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -29,12 +28,14 @@ SKIPPED_DIRS = frozenset(
 """Folder names never entered while walking a directory (they hold no project source)."""
 
 
-@dataclass
 class Discovered:
     """Files to check, in a stable order, and findings for paths that could not be used."""
 
-    files: list[str] = field(default_factory=list)
-    errors: list[Finding] = field(default_factory=list)
+    __slots__ = ("files", "errors")
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.errors: list[Finding] = []
 
 
 def is_excluded(path: Path, root: Path, patterns: Sequence[str]) -> bool:

@@ -9,19 +9,16 @@ was not checked must not pass silently.
 
 from __future__ import annotations
 
-import ast
 import functools
-import io
 import os
 import re
 import sys
-import tokenize
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from mellea_lint import engine
 from mellea_lint.findings import Finding
+from mellea_lint.modules import module_name_for
 from mellea_lint.surface import NEWEST, module_matches
 
 READ_ERROR = "MOT900"
@@ -50,15 +47,13 @@ reported as MOT903 instead of crashing."""
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 """Line ends as Python's tokenizer counts them (``str.splitlines`` also splits at form feeds)."""
 
-NOQA = re.compile(
-    r"#\s*noqa(?P<colon>\s*:\s*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*)?)?", re.IGNORECASE
-)
-"""A ``# noqa`` comment: bare, or with a colon and codes; a colon without valid codes
+NOQA = r"(?i)#\s*noqa(?P<colon>\s*:\s*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*)?)?"
+"""A ``# noqa`` comment (a pattern ``re`` compiles and caches on first use: a cached check
+never needs it): bare, or with a colon and codes; a colon without valid codes
 (``# noqa: MOT``) suppresses nothing, as in ruff."""
 
 
-@dataclass(frozen=True, slots=True)
-class EngineOptions:
+class EngineOptions(NamedTuple):
     """What the engine needs besides the source; part of every cache key."""
 
     internal_modules: tuple[str, ...]
@@ -94,6 +89,9 @@ def decode_source(data: bytes) -> str:
     Raises SyntaxError for an unknown or contradictory cookie, UnicodeDecodeError for
     bytes that are not valid in the detected encoding.
     """
+    import io
+    import tokenize  # here, not at import: a cached check decodes nothing
+
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError:
@@ -147,10 +145,14 @@ def _engine_findings(
 ) -> list[Finding]:
     """The engine's findings; the file is always parsed, so a syntax error is reported even
     in an internal module or a file no rule could match (``check_source`` skips those)."""
+    import ast  # here, not at import: a cached check parses nothing
+
     tree = ast.parse(source, filename=path)
-    module = engine.module_name_for(path)
+    module = module_name_for(path)
     if module is not None and module_matches(module, options.internal_modules):
         return []
+    from mellea_lint import engine  # here, not at import: a cached or internal file never needs it
+
     if not engine.may_have_findings(source):
         return []
     return engine.check_tree(
@@ -166,7 +168,7 @@ def _reason(exc: SyntaxError | LookupError) -> str:
 
 def noqa_codes(line: str) -> frozenset[str] | None:
     """Codes a ``# noqa`` on ``line`` suppresses; empty set = all; None = none."""
-    match = NOQA.search(line)
+    match = re.search(NOQA, line)
     if match is None:
         return None
     if not match.group("colon"):

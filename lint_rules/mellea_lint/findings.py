@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A rule violation.
 
     ``line`` is 1-based and ``col`` 0-based (as in :mod:`ast`); flake8 and the CLI's

@@ -11,13 +11,14 @@ from __future__ import annotations
 import argparse
 import ast
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
 from . import surface
 from .config import SETTINGS, ConfigError, Setting, find_pyproject, load_config, read_table
-from .engine import check_tree, may_have_findings, module_name_for
+from .engine import check_tree, may_have_findings
+from .modules import module_name_for
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class MotChecker:
                 given = getattr(options, option.dest, None)
                 if given is not None:
                     table = {option.setting.key: _as_table_value(option.setting.key, given)}
-                    config = replace(config, **read_table(table, option.flag, name=""))
+                    config = config._replace(**read_table(table, option.flag, name=""))
         except ConfigError as exc:  # one line, no traceback, as the CLI reports it
             raise SystemExit(f"mellea-lint (flake8): error: {exc}") from None
         cls.internal_modules = config.internal_modules

@@ -8,11 +8,9 @@ that read ruff's output read ours. ``github`` prints GitHub Actions workflow com
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from urllib.parse import quote
 
 from mellea_lint.filecheck import FILE_ERRORS
 from mellea_lint.findings import Finding
@@ -90,6 +88,8 @@ def _json_object(finding: Finding) -> dict[str, object]:
 
 
 def json_format(findings: Sequence[Finding], cwd: Path) -> str:
+    import json  # not at import: only the json and sarif formats need it
+
     return json.dumps([_json_object(f) for f in findings], indent=2, sort_keys=True) + "\n"
 
 
@@ -138,6 +138,8 @@ def _sarif_rules() -> list[dict[str, object]]:
 
 
 def _artifact(path: str, cwd: Path) -> dict[str, str]:
+    from urllib.parse import quote  # only for SARIF: a concise check need not import it
+
     shown = _shown_path(path, cwd)
     if os.path.isabs(shown):
         return {"uri": Path(shown).as_uri()}
@@ -180,6 +182,8 @@ def sarif(findings: Sequence[Finding], cwd: Path) -> str:
             "results": results,
         }],
     }
+    import json
+
     return json.dumps(log, indent=2) + "\n"
 
 

@@ -7,14 +7,13 @@ engine only emits codes listed here.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from . import surface
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One lint rule, documented in the four parts ruff uses."""
 
     code: str

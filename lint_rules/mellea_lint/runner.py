@@ -11,9 +11,9 @@ import os
 from collections.abc import Sequence
 
 from mellea_lint.cache import ResultCache, content_hash
-from mellea_lint.engine import module_name_for
 from mellea_lint.filecheck import TOO_COMPLEX, EngineOptions, check_bytes, file_error, read_source
 from mellea_lint.findings import Finding
+from mellea_lint.modules import module_name_for
 
 SERIAL_MAX_FILES = 8
 SERIAL_MAX_BYTES = 256 * 1024

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 MELLEA_VERSION: Final = "0.8.0"
 """The mellea release this table describes (and the tests pin)."""
@@ -61,8 +60,7 @@ PROVIDER_DOC: Final = "mot.raw.response where mot.raw.provider == {provider!r}"
 MemberKind = Literal["field", "method", "legacy-field", "class-field"]
 
 
-@dataclass(frozen=True)
-class PrivateMember:
+class PrivateMember(NamedTuple):
     """A private member of ModelOutputThunk, current (0.8.0) or legacy (<= 0.6.0).
 
     Reads and writes get separate advice, because the public read of a field is often a
@@ -170,8 +168,7 @@ CURRENT_PRIVATE_FIELDS: Final = frozenset(m.name for m in PRIVATE_MEMBERS if m.k
 CURRENT_PRIVATE_METHODS: Final = frozenset(m.name for m in PRIVATE_MEMBERS if m.kind == "method")
 
 
-@dataclass(frozen=True)
-class MetaKey:
+class MetaKey(NamedTuple):
     """A key that mellea (0.6.0 and older, or litellm in 0.8.0) stores in ``mot._meta``.
 
     ``replacement`` is the public read (``None``: there is none); ``write`` is where a
@@ -257,8 +254,7 @@ PRIVATE_CORE_NAMES: Final = {
 Any other ``_name`` imported from mellea.core is private too; these get a specific note."""
 
 
-@dataclass(frozen=True)
-class Provider:
+class Provider(NamedTuple):
     """One value of ``mot.raw.provider`` and the stub-only variant classes that carry it:
     ``variant`` on thunks from chat-shaped calls, ``completion_variant`` on thunks from
     ``Backend.generate_from_raw`` (the stub's ``CompletionModelOutputThunk``)."""
@@ -436,8 +432,7 @@ def installed_mellea() -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class MelleaInUse:
+class MelleaInUse(NamedTuple):
     """The mellea release that hints and fixes follow, and where that answer came from."""
 
     version: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mellea_lint.engine import module_name_for
+from mellea_lint.modules import module_name_for
 
 
 def make(root: Path, *files: str) -> None:
