@@ -124,12 +124,23 @@ def _mentions_table(path: Path) -> bool:
         return True  # let _read_toml report it
 
 
+_LAST_READ: dict[tuple[Path, int, int], dict[str, object]] = {}
+"""The last file ``_read_toml`` parsed, keyed by its path, mtime and size: ``find_pyproject``
+then ``load_table`` parse it once, and a long-running dmypy still sees an edited file."""
+
+
 def _read_toml(path: Path) -> dict[str, object]:
     import tomllib  # not at import: a project without pyproject.toml never needs it
 
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        stat = path.stat()
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key not in _LAST_READ:
+            with path.open("rb") as handle:
+                parsed = tomllib.load(handle)
+            _LAST_READ.clear()
+            _LAST_READ[key] = parsed
+        return _LAST_READ[key]
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
 

@@ -83,3 +83,23 @@ def test_readme_documents_the_settings_once() -> None:
     assert settings_table() in text, "regenerate with mellea_lint.config.settings_table()"
     readme = Path(__file__).resolve().parents[2].joinpath("README.md").read_text()
     assert readme.count("| `producer-modules` |") == 1
+
+
+def test_the_pyproject_is_parsed_once_per_run_and_again_after_an_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """find_pyproject and load_table share one parse; an edited file (dmypy) is read anew."""
+    import tomllib
+
+    from mellea_lint.config import find_pyproject, load_config
+
+    parses = []
+    real_load = tomllib.load
+    monkeypatch.setattr(tomllib, "load", lambda handle: parses.append(1) or real_load(handle))
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.mellea-lint]\nproducer-modules = ["app"]\n')
+    assert load_config(find_pyproject(tmp_path), tmp_path).producer_modules == ("app",)
+    assert len(parses) == 1
+    pyproject.write_text('[tool.mellea-lint]\nproducer-modules = ["app.backends"]\n')
+    assert load_config(find_pyproject(tmp_path), tmp_path).producer_modules == ("app.backends",)
+    assert len(parses) == 2
