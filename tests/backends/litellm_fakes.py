@@ -75,19 +75,8 @@ STREAMS = {
     ],
 }
 
-TEXT_COMPLETIONS = {
-    "two prompts": {
-        "id": "cmpl-uqkvlQyYK7bGYrRHQ0eXlWi7", "object": "text_completion", "created": 1589478378,
-        "model": "gpt-3.5-turbo-instruct",
-        "choices": [
-            {"text": "\n\nThis is indeed a test", "index": 0, "logprobs": None, "finish_reason": "length"},
-            {"text": " Paris.", "index": 1, "finish_reason": "stop", "logprobs": {
-                "tokens": [" Paris", "."], "token_logprobs": [-0.01, -0.2],
-                "top_logprobs": [{" Paris": -0.01}, {".": -0.2}], "text_offset": [12, 18]}},
-        ],
-        "usage": {"prompt_tokens": 5, "completion_tokens": 7, "total_tokens": 12},
-    },
-}
+TEXT_COMPLETIONS = {"two prompts": openai_fakes.COMPLETIONS["two prompts"]}
+"""litellm's text completion relays the OpenAI completions reply, which its conversion reads."""
 
 RECORDINGS = [
     *(Recording(PROVIDER, "chat", label, reply) for label, reply in CHAT.items()),
