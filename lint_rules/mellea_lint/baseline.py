@@ -61,8 +61,9 @@ def _keys(findings: Iterable[Finding], folder: Path) -> list[tuple[Key, Finding]
     return keyed
 
 
-def write_baseline(file: Path, findings: Sequence[Finding]) -> list[Finding]:
-    """Record ``findings`` in ``file``; returns those it cannot record (MOT9xx)."""
+def write_baseline(path: str | os.PathLike[str], findings: Sequence[Finding]) -> list[Finding]:
+    """Record ``findings`` in ``path``; returns those it cannot record (MOT9xx)."""
+    file = Path(path)
     recorded = [f for f in findings if f.code not in FILE_ERRORS]
     counts = Counter(key for key, _ in _keys(recorded, file.absolute().parent))
     entries = [
@@ -80,7 +81,8 @@ def write_baseline(file: Path, findings: Sequence[Finding]) -> list[Finding]:
 class Baseline:
     """A loaded baseline file."""
 
-    def __init__(self, file: Path) -> None:
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        file = Path(path)
         self.folder = file.absolute().parent
         self.counts = _load(file)
 

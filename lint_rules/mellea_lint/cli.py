@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from mellea_lint.cache import CACHE_DIR_NAME, ResultCache
+from mellea_lint.cache import ResultCache
+from mellea_lint.cachefiles import CACHE_DIR_NAME
 from mellea_lint.config import (
     ConfigError,
     LintConfig,
@@ -32,6 +32,7 @@ from mellea_lint.findings import Finding
 from mellea_lint.formats import FORMATS, tool_version
 from mellea_lint.runner import default_jobs, run
 from mellea_lint.surface import mellea_in_use
+from mellea_lint.table_memo import TableMemo
 
 if TYPE_CHECKING:
     from mellea_lint.baseline import Baseline
@@ -63,7 +64,9 @@ def _columns() -> int:
         return 80
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    """The command line; only ``command``'s own arguments are declared (a check need not
+    build the others' parsers), every command is still listed in ``--help``."""
     parser = argparse.ArgumentParser(
         formatter_class=_Formatter,
         prog="mellea-lint",
@@ -71,23 +74,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (summary, arguments) in COMMAND_LINES.items():
+        sub = commands.add_parser(name, help=summary, formatter_class=_Formatter)
+        if name == command:
+            arguments(sub)
+    return parser
 
-    _check_arguments(commands.add_parser("check", help="check files and folders (default: .)", formatter_class=_Formatter))
 
-    rule = commands.add_parser("rule", help="print a rule's documentation", formatter_class=_Formatter)
+def _rule_arguments(rule: argparse.ArgumentParser) -> None:
     target = rule.add_mutually_exclusive_group(required=True)
     target.add_argument("code", nargs="?", help="a rule code such as MOT001")
     target.add_argument("--all", action="store_true", help="every rule")
 
-    ruff = commands.add_parser("ruff-config", help="print the ruff preset (TOML), or merge it into a config",
-                               formatter_class=_Formatter)
+
+def _ruff_arguments(ruff: argparse.ArgumentParser) -> None:
     shape = ruff.add_mutually_exclusive_group()
     shape.add_argument("--pyproject", action="store_true", help="as [tool.ruff.*] tables for pyproject.toml")
-    shape.add_argument("--merge", type=Path, metavar="FILE",
+    shape.add_argument("--merge", metavar="FILE",
                        help="add the preset to FILE (pyproject.toml, ruff.toml or .ruff.toml) in place, "
                             "keeping its settings and comments; running it again changes nothing")
-    ruff.add_argument("--config", type=Path, help="pyproject.toml whose internal-modules to use")
-    return parser
+    ruff.add_argument("--config", help="pyproject.toml whose internal-modules to use")
 
 
 class _Version(argparse.Action):
@@ -110,10 +116,10 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
         help="modules that may touch every private thunk member (default: mellea.core)")
     add("--producer-modules", type=split_csv, metavar="MODULES",
         help="modules that may write producer-owned private members and read those without a public replacement (default: none)")
-    add("--config", type=Path, metavar="FILE", help="pyproject.toml to read instead of the nearest one")
+    add("--config", metavar="FILE", help="pyproject.toml to read instead of the nearest one")
     add("--jobs", "-j", type=_positive, metavar="N", help="worker processes (default: CPU count)")
     add("--no-cache", action="store_true", help="neither read nor write the result cache")
-    add("--cache-dir", type=Path, metavar="DIR",
+    add("--cache-dir", metavar="DIR",
         help=f"cache folder (default: {CACHE_DIR_NAME}/ beside the config)")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true",
@@ -121,9 +127,9 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
     fixing.add_argument("--diff", action="store_true",
                         help="print the fixes as a unified diff, change nothing (exit 1 if there are any)")
     baseline = check.add_mutually_exclusive_group()
-    baseline.add_argument("--baseline", type=Path, metavar="FILE",
+    baseline.add_argument("--baseline", metavar="FILE",
                           help="report only the findings not recorded in FILE")
-    baseline.add_argument("--write-baseline", type=Path, metavar="FILE",
+    baseline.add_argument("--write-baseline", metavar="FILE",
                           help="record the current findings in FILE (paths relative to its folder)")
 
 
@@ -168,9 +174,10 @@ def _positive(text: str) -> int:
 
 def _settings(args: argparse.Namespace) -> LintConfig:
     """Config file settings overridden by the command line (``--ignore`` adds to the file's)."""
-    cwd = Path.cwd()
-    pyproject = args.config if args.config is not None else find_pyproject(cwd)
-    config = load_config(pyproject, cwd)
+    cwd = os.getcwd()
+    memo = None if args.no_cache else TableMemo(args.cache_dir)
+    pyproject = args.config if args.config is not None else find_pyproject(cwd, memo)
+    config = load_config(pyproject, cwd, memo)
     overrides: dict[str, Any] = {}
     for option in ("select", "ignore", "internal_modules", "producer_modules"):
         value = getattr(args, option, None)
@@ -207,7 +214,7 @@ def _check(args: argparse.Namespace) -> int:
     found = discover(args.paths, config.root, config.exclude)
     cache = None
     if not args.no_cache:
-        cache = ResultCache(args.cache_dir or config.root / CACHE_DIR_NAME, options)
+        cache = ResultCache(args.cache_dir or os.path.join(config.root, CACHE_DIR_NAME), options)
     jobs = args.jobs or default_jobs()
     findings = found.errors + run(found.files, options, jobs=jobs, cache=cache)
     if fixer is not None:
@@ -228,11 +235,11 @@ def _check(args: argparse.Namespace) -> int:
         shown = unrecorded
     elif known is not None:
         shown = known.new_findings(shown)
-    sys.stdout.write(FORMATS[args.output_format](shown, Path.cwd()))
+    sys.stdout.write(FORMATS[args.output_format](shown, os.getcwd()))
     return EXIT_FINDINGS if shown else EXIT_CLEAN
 
 
-def _baseline(path: Path) -> Baseline:
+def _baseline(path: str) -> Baseline:
     from mellea_lint.baseline import Baseline  # only with --baseline: a plain check never reads one
 
     return Baseline(path)
@@ -267,7 +274,8 @@ def _apply(fixes: Sequence[FileFix], findings: list[Finding]) -> list[Finding]:
         if fix.after == fix.before:
             continue
         try:
-            Path(fix.path).write_bytes(fix.after.encode(fix.encoding))
+            with open(fix.path, "wb") as handle:
+                handle.write(fix.after.encode(fix.encoding))
         except OSError as exc:
             print(f"mellea-lint: warning: {fix.path}: cannot write the fixes: {exc.strerror or exc}",
                   file=sys.stderr)
@@ -307,14 +315,16 @@ def _rule(args: argparse.Namespace) -> int:
 
 
 def _ruff_config(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from mellea_lint.ruff_preset import merge, render
 
-    cwd = Path.cwd()
+    cwd = os.getcwd()
     config = load_config(args.config if args.config is not None else find_pyproject(cwd), cwd)
     if args.merge is None:
         sys.stdout.write(render(config.internal_modules, pyproject=args.pyproject))
         return EXIT_CLEAN
-    target: Path = args.merge
+    target = Path(args.merge)
     try:
         before = target.read_text(encoding="utf-8") if target.exists() else ""
         after = merge(before, config.internal_modules, pyproject=target.name == "pyproject.toml")
@@ -330,11 +340,19 @@ def _ruff_config(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"check": _check, "rule": _rule, "ruff-config": _ruff_config}
+COMMAND_LINES: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "check": ("check files and folders (default: .)", _check_arguments),
+    "rule": ("print a rule's documentation", _rule_arguments),
+    "ruff-config": ("print the ruff preset (TOML), or merge it into a config", _ruff_arguments),
+}
+"""Each command's one-line summary and the function that declares its arguments."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``mellea-lint`` script; returns the exit code."""
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    args = _parser(command).parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except ConfigError as exc:

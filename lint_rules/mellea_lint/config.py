@@ -7,14 +7,14 @@ the nearest ``pyproject.toml`` (from the working directory upwards) that has the
 one-line message names the file and key, and for a misspelt key the right spelling.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple compiles string annotations at import,
+# about a millisecond of every check's start-up (bench/bench_startup.py).
 import keyword
+import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from mellea_lint.surface import (
     DEFAULT_INTERNAL_MODULES,
@@ -22,6 +22,9 @@ from mellea_lint.surface import (
     PROVIDER_LITERALS,
     check_release_setting,
 )
+
+if TYPE_CHECKING:
+    from mellea_lint.table_memo import TableMemo
 
 TABLE = "mellea-lint"
 
@@ -85,8 +88,9 @@ class ConfigError(Exception):
 class LintConfig(NamedTuple):
     """Effective settings. Empty ``select`` means every rule."""
 
-    root: Path
-    source: Path | None = None
+    root: str
+    """The folder of ``source`` (else the working directory): ``exclude`` patterns are relative to it."""
+    source: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -105,60 +109,87 @@ class LintConfig(NamedTuple):
         return chosen >= 0 and chosen > dropped
 
 
-def find_pyproject(start: Path) -> Path | None:
-    """The nearest pyproject.toml at or above ``start`` that has a ``[tool.mellea-lint]`` table."""
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file() and _mentions_table(candidate):
-            tool = _read_toml(candidate).get("tool")
-            if isinstance(tool, dict) and TABLE in tool:
-                return candidate
-    return None
+def find_pyproject(start: str | os.PathLike[str], memo: "TableMemo | None" = None) -> str | None:
+    """The nearest pyproject.toml at or above ``start`` that has a ``[tool.mellea-lint]`` table.
+
+    ``memo`` (the CLI's, beside the result cache) remembers the parsed table across runs, so a
+    warm check never imports ``tomllib``.
+    """
+    folder = os.path.abspath(start)
+    while True:
+        candidate = os.path.join(folder, "pyproject.toml")
+        data = _read_bytes(candidate) if os.path.isfile(candidate) else None
+        # a file that does not name the table at all is not parsed
+        if data is not None and TABLE.encode() in data and _tool_table(candidate, data, memo) is not _ABSENT:
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _mentions_table(path: Path) -> bool:
-    """Whether the file names the table at all: a pyproject.toml that does not is not parsed."""
+def _read_bytes(path: str) -> bytes:
     try:
-        return TABLE.encode() in path.read_bytes()
-    except OSError:
-        return True  # let _read_toml report it
-
-
-_LAST_READ: dict[tuple[Path, int, int], dict[str, object]] = {}
-"""The last file ``_read_toml`` parsed, keyed by its path, mtime and size: ``find_pyproject``
-then ``load_table`` parse it once, and a long-running dmypy still sees an edited file."""
-
-
-def _read_toml(path: Path) -> dict[str, object]:
-    import tomllib  # not at import: a project without pyproject.toml never needs it
-
-    try:
-        stat = path.stat()
-        key = (path, stat.st_mtime_ns, stat.st_size)
-        if key not in _LAST_READ:
-            with path.open("rb") as handle:
-                parsed = tomllib.load(handle)
-            _LAST_READ.clear()
-            _LAST_READ[key] = parsed
-        return _LAST_READ[key]
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
         raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
 
 
-def load_config(pyproject: Path | None, cwd: Path) -> LintConfig:
+_ABSENT: Final = object()
+"""What ``_tool_table`` returns for a pyproject.toml without the table."""
+
+_LAST_READ: dict[str, tuple[bytes, object]] = {}
+"""The last file ``_tool_table`` parsed, with its bytes: ``find_pyproject`` then ``load_table``
+parse it once, and a long-running dmypy still sees an edited file."""
+
+
+def _tool_table(path: str, data: bytes, memo: "TableMemo | None") -> object:
+    """``[tool.mellea-lint]`` of the pyproject.toml ``data`` read from ``path`` (``_ABSENT``: none)."""
+    last = _LAST_READ.get(path)
+    if last is not None and last[0] == data:
+        return last[1]
+    table = memo.get(path, data) if memo is not None else None
+    if table is None:
+        table = _parse(path, data)
+        if memo is not None and table is not _ABSENT:
+            memo.put(path, data, table)
+    _LAST_READ.clear()
+    _LAST_READ[path] = (data, table)
+    return table
+
+
+def _parse(path: str, data: bytes) -> object:
+    import tomllib  # not at import, and not on a warm check: the memo has the table
+
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
+    tool = document.get("tool")
+    return tool.get(TABLE, _ABSENT) if isinstance(tool, dict) else _ABSENT
+
+
+def load_config(pyproject: str | os.PathLike[str] | None, cwd: str | os.PathLike[str],
+                memo: "TableMemo | None" = None) -> LintConfig:
     """Settings from ``pyproject`` (None: defaults rooted at ``cwd``)."""
     if pyproject is None:
-        return LintConfig(root=cwd)
-    return LintConfig(root=pyproject.parent, source=pyproject)._replace(**load_table(pyproject))
+        return LintConfig(root=os.path.abspath(cwd))
+    source = os.fspath(pyproject)
+    return LintConfig(root=os.path.dirname(os.path.abspath(source)), source=source)._replace(
+        **load_table(source, memo)
+    )
 
 
-def load_table(pyproject: Path) -> dict[str, Any]:
+def load_table(pyproject: str | os.PathLike[str], memo: "TableMemo | None" = None) -> dict[str, Any]:
     """The validated settings ``pyproject``'s ``[tool.mellea-lint]`` sets, by field name."""
-    tool = _read_toml(pyproject).get("tool", {})
-    table = tool.get(TABLE, {}) if isinstance(tool, dict) else {}
+    path = os.fspath(pyproject)
+    table = _tool_table(path, _read_bytes(path), memo)
+    if table is _ABSENT:
+        return {}
     if not isinstance(table, dict):
-        raise ConfigError(f"{pyproject}: [tool.{TABLE}] must be a table")
-    return read_table(table, str(pyproject))
+        raise ConfigError(f"{path}: [tool.{TABLE}] must be a table")
+    return read_table(table, path)
 
 
 def apply_table(config: LintConfig, table: Mapping[str, object], where: str) -> LintConfig:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from fnmatch import fnmatchcase
-from pathlib import Path
 
 from mellea_lint.filecheck import READ_ERROR, file_error
 from mellea_lint.findings import Finding
@@ -38,7 +36,7 @@ class Discovered:
         self.errors: list[Finding] = []
 
 
-def is_excluded(path: Path, root: Path, patterns: Sequence[str]) -> bool:
+def is_excluded(path: str, root: str, patterns: Sequence[str]) -> bool:
     """True when ``path`` matches an ``exclude`` pattern.
 
     A pattern without ``/`` matches any single path component (``build``, ``*_pb2.py``);
@@ -46,10 +44,15 @@ def is_excluded(path: Path, root: Path, patterns: Sequence[str]) -> bool:
     """
     if not patterns:
         return False
+    from fnmatch import fnmatchcase  # only with exclude patterns
+
     try:
-        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
-    except ValueError:
-        relative = path.as_posix()
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:  # another drive
+        relative = os.pardir
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        relative = os.path.normpath(path)  # outside the root: the path as given
+    relative = relative.replace(os.sep, "/")
     parts = relative.split("/")
     for pattern in patterns:
         pattern = pattern.rstrip("/")
@@ -61,13 +64,13 @@ def is_excluded(path: Path, root: Path, patterns: Sequence[str]) -> bool:
     return False
 
 
-def discover(paths: Iterable[str], root: Path, exclude: Sequence[str]) -> Discovered:
+def discover(paths: Iterable[str], root: str, exclude: Sequence[str]) -> Discovered:
     """Expand ``paths`` into files; missing or unreadable paths become MOT900 findings."""
     found = Discovered()
     seen: set[str] = set()
 
     def add(name: str) -> None:
-        if name not in seen and not is_excluded(Path(name), root, exclude):
+        if name not in seen and not is_excluded(name, root, exclude):
             seen.add(name)
             found.files.append(name)
 
@@ -81,12 +84,12 @@ def discover(paths: Iterable[str], root: Path, exclude: Sequence[str]) -> Discov
         if not is_dir:
             add(name)
             continue
-        if is_excluded(Path(name), root, exclude) and os.path.abspath(name) != os.path.abspath(root):
+        if is_excluded(name, root, exclude) and os.path.abspath(name) != os.path.abspath(root):
             continue
         for folder, dirs, files in os.walk(name, onerror=lambda exc: _walk_error(found, exc)):
             dirs[:] = sorted(
                 d for d in dirs
-                if d not in SKIPPED_DIRS and not is_excluded(Path(folder, d), root, exclude)
+                if d not in SKIPPED_DIRS and not is_excluded(os.path.join(folder, d), root, exclude)
             )
             for file in sorted(files):
                 if file.endswith(SUFFIXES):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from mellea_lint.filecheck import FILE_ERRORS
 from mellea_lint.findings import Finding
@@ -37,19 +36,19 @@ def rule_name(code: str) -> str:
     return FILE_ERRORS[code][0] if code in FILE_ERRORS else code
 
 
-def _shown_path(path: str, cwd: Path) -> str:
+def _shown_path(path: str, cwd: str) -> str:
     """``path`` relative to ``cwd`` when it lies below it (as ruff prints), else absolute."""
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, cwd)
     return absolute if relative.startswith("..") else relative
 
 
-def _headline(finding: Finding, cwd: Path) -> str:
+def _headline(finding: Finding, cwd: str) -> str:
     path = _shown_path(finding.path, cwd)
     return f"{path}:{finding.line}:{finding.col + 1}: {finding.code} {finding.message}"
 
 
-def concise(findings: Sequence[Finding], cwd: Path) -> str:
+def concise(findings: Sequence[Finding], cwd: str) -> str:
     lines = [_headline(f, cwd) for f in findings]
     count = len(findings)
     lines.append(f"Found {count} error{'s' if count != 1 else ''}." if count else "All checks passed!")
@@ -87,7 +86,7 @@ def _json_object(finding: Finding) -> dict[str, object]:
     }
 
 
-def json_format(findings: Sequence[Finding], cwd: Path) -> str:
+def json_format(findings: Sequence[Finding], cwd: str) -> str:
     import json  # not at import: only the json and sarif formats need it
 
     return json.dumps([_json_object(f) for f in findings], indent=2, sort_keys=True) + "\n"
@@ -101,7 +100,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(findings: Sequence[Finding], cwd: Path) -> str:
+def github(findings: Sequence[Finding], cwd: str) -> str:
     lines = []
     for f in findings:
         props = (
@@ -137,20 +136,27 @@ def _sarif_rules() -> list[dict[str, object]]:
     return rules
 
 
-def _artifact(path: str, cwd: Path) -> dict[str, str]:
-    from urllib.parse import quote  # only for SARIF: a concise check need not import it
+def _artifact(path: str, cwd: str) -> dict[str, str]:
+    from pathlib import PurePath  # only for SARIF: a concise check need not import it
+    from urllib.parse import quote
 
     shown = _shown_path(path, cwd)
     if os.path.isabs(shown):
-        return {"uri": Path(shown).as_uri()}
-    return {"uri": quote(Path(shown).as_posix()), "uriBaseId": SRCROOT}
+        return {"uri": PurePath(shown).as_uri()}
+    return {"uri": quote(PurePath(shown).as_posix()), "uriBaseId": SRCROOT}
+
+
+def _folder_uri(folder: str) -> str:
+    from pathlib import PurePath
+
+    return PurePath(os.path.abspath(folder)).as_uri() + "/"
 
 
 def _region(line: int, col: int, end_line: int, end_col: int) -> dict[str, int]:
     return {"startLine": line, "startColumn": col + 1, "endLine": end_line, "endColumn": end_col + 1}
 
 
-def sarif(findings: Sequence[Finding], cwd: Path) -> str:
+def sarif(findings: Sequence[Finding], cwd: str) -> str:
     rules = _sarif_rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = []
@@ -178,7 +184,7 @@ def sarif(findings: Sequence[Finding], cwd: Path) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": TOOL, "version": tool_version(), "rules": rules}},
-            "originalUriBaseIds": {SRCROOT: {"uri": cwd.as_uri() + "/"}},
+            "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(cwd)}},
             "results": results,
         }],
     }
@@ -187,7 +193,7 @@ def sarif(findings: Sequence[Finding], cwd: Path) -> str:
     return json.dumps(log, indent=2) + "\n"
 
 
-FORMATS: dict[str, Callable[[Sequence[Finding], Path], str]] = {
+FORMATS: dict[str, Callable[[Sequence[Finding], str], str]] = {
     "concise": concise,
     "json": json_format,
     "github": github,

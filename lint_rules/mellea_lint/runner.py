@@ -1,4 +1,4 @@
-"""Check many files: read and hash them, answer what the cache knows, parse the rest in parallel.
+"""Check many files: answer what the cache knows, parse the rest in parallel.
 
 The checked code is only read and parsed (``ast``), never imported or executed.
 Few or small files are checked in this process; more go to a pool of forked worker
@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from mellea_lint.cache import ResultCache, content_hash
+from mellea_lint.cache import ResultCache, Stamp, content_hash, file_stamp
 from mellea_lint.filecheck import TOO_COMPLEX, EngineOptions, check_bytes, file_error, read_source
 from mellea_lint.findings import Finding
 from mellea_lint.modules import module_name_for
@@ -30,13 +30,20 @@ def run(
     """Findings of every file (``noqa`` applied, select/ignore not yet), in file order."""
     results: dict[str, list[Finding]] = {}
     pending: list[tuple[str, bytes, str]] = []
+    stamps: dict[str, Stamp | None] = {}
     for path in files:
+        stamp = stamps[path] = file_stamp(path) if cache is not None else None
+        cached = cache.by_stamp(path, stamp) if cache is not None and stamp is not None else None
+        if cached is not None:
+            results[path] = cached
+            continue
         data = read_source(path)
         if isinstance(data, Finding):
             results[path] = [data]
             continue
-        digest = f"{content_hash(data)}:{module_name_for(path)}"  # an added __init__.py renames the module
-        cached = cache.get(path, digest) if cache is not None else None
+        module = stamp[3] if stamp is not None else module_name_for(path)
+        digest = f"{content_hash(data)}:{module}"  # an added __init__.py renames the module
+        cached = cache.get(path, digest, stamp) if cache is not None else None
         if cached is None:
             pending.append((path, data, digest))
         else:
@@ -44,7 +51,7 @@ def run(
     for (path, _, digest), findings in zip(pending, _check_all(pending, options, jobs), strict=True):
         results[path] = findings
         if cache is not None and not any(f.code == TOO_COMPLEX for f in findings):
-            cache.put(path, digest, findings)
+            cache.put(path, digest, findings, stamps[path])
     if cache is not None:
         cache.save()
     return [finding for path in files for finding in results[path]]

@@ -8,8 +8,8 @@ installed mellea runtime so that a new release that drifts fails loudly.
 Stdlib only: the mypy plugin and the flake8 plugin import this at start-up.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple compiles string annotations at import,
+# about a millisecond of every check's start-up (bench/bench_startup.py).
 import functools
 import re
 from typing import Final, Literal, NamedTuple
@@ -426,7 +426,8 @@ def installed_mellea() -> str | None:
         except OSError:  # a zip file, a missing folder
             continue
         for name in names:
-            match = _DIST_INFO.fullmatch(name)
+            # the prefix test first: site-packages has hundreds of names
+            match = name[:7].lower() == "mellea-" and _DIST_INFO.fullmatch(name)
             if match:
                 return match.group(1)
     return None
