@@ -3,6 +3,7 @@ file, written atomically, and read back as nothing when damaged or foreign."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from typing import Any
@@ -26,22 +27,23 @@ def write_document(path: str, document: dict[str, Any]) -> None:
     """Replace ``path`` with ``document`` atomically; a folder that cannot be written (a
     read-only checkout) or a value JSON cannot hold (a TOML date) is silently skipped: it
     only costs speed."""
-    import tempfile  # only when something changed: a warm check writes nothing
-
     folder = os.path.dirname(path)
     try:
         text = json.dumps({**document, "format": FORMAT}, separators=(",", ":"))
     except (TypeError, ValueError):
         return
+    # a name of this process's own, then a rename: readers never see a partial file, and
+    # tempfile (with shutil and random) would cost an edited file's check more than the write
+    temp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(folder, exist_ok=True)
         ignore = os.path.join(folder, ".gitignore")
         if not os.path.exists(ignore):
             with open(ignore, "w", encoding="utf-8") as handle:
                 handle.write("# Created by mellea-lint.\n*\n")
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with open(temp, "x", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(temp, path)
     except OSError:
-        return
+        with contextlib.suppress(OSError):
+            os.remove(temp)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from mellea_lint.config import settings_table
+from mellea_lint.config import ConfigError, settings_table
 
 from tools.readme_sections import section
 
@@ -93,9 +93,7 @@ def test_the_pyproject_is_parsed_once_per_run_and_again_after_an_edit(
 
     from mellea_lint.config import find_pyproject, load_config
 
-    parses = []
-    real_load = tomllib.load
-    monkeypatch.setattr(tomllib, "load", lambda handle: parses.append(1) or real_load(handle))
+    parses = _count_parses(monkeypatch)
     pyproject = tmp_path / "pyproject.toml"
     pyproject.write_text('[tool.mellea-lint]\nproducer-modules = ["app"]\n')
     assert load_config(find_pyproject(tmp_path), tmp_path).producer_modules == ("app",)
@@ -103,3 +101,73 @@ def test_the_pyproject_is_parsed_once_per_run_and_again_after_an_edit(
     pyproject.write_text('[tool.mellea-lint]\nproducer-modules = ["app.backends"]\n')
     assert load_config(find_pyproject(tmp_path), tmp_path).producer_modules == ("app.backends",)
     assert len(parses) == 2
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every TOML parse from now on appends to the returned list."""
+    import tomllib
+
+    parses: list[int] = []
+    real_loads = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parses.append(1) or real_loads(text))
+    return parses
+
+
+def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget what this process parsed, as a new ``mellea-lint`` process would."""
+    from mellea_lint import config
+
+    monkeypatch.setattr(config, "_LAST_READ", {})
+
+
+def test_the_table_memo_spares_later_runs_the_parse_until_the_text_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mellea_lint.config import find_pyproject, load_config
+    from mellea_lint.table_memo import TableMemo
+
+    parses = _count_parses(monkeypatch)
+    project = tmp_path / "project"
+    (project / "sub").mkdir(parents=True)
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text('[tool.mellea-lint]\nproducer-modules = ["app"]\n')
+    # names the tool without having the table: read, not remembered, no cache folder beside it
+    (project / "sub" / "pyproject.toml").write_text('[project]\ndependencies = ["mellea-lint"]\n')
+
+    def run() -> tuple[str, ...]:
+        _next_run(monkeypatch)
+        memo = TableMemo()
+        return load_config(find_pyproject(project / "sub", memo), project, memo).producer_modules
+
+    assert run() == ("app",) and len(parses) == 2  # sub's pyproject.toml, then the project's
+    assert run() == ("app",) and len(parses) == 3  # only sub's, which has no table to remember
+    assert (project / ".mellea-lint-cache").is_dir() and not (project / "sub" / ".mellea-lint-cache").exists()
+    pyproject.write_text('[tool.mellea-lint]\nproducer-modules = ["app.backends"]\n')  # same size or not: the text decides
+    assert run() == ("app.backends",) and len(parses) == 5
+
+
+def test_a_damaged_memo_or_a_table_json_cannot_hold_is_parsed_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mellea_lint.config import find_pyproject, load_table
+    from mellea_lint.table_memo import TableMemo
+
+    parses = _count_parses(monkeypatch)
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.mellea-lint]\nselect = ["MOT"]\n')
+    memo = TableMemo(str(tmp_path / "elsewhere"))  # --cache-dir
+    for _ in range(2):
+        _next_run(monkeypatch)
+        assert load_table(find_pyproject(tmp_path, memo), memo) == {"select": ("MOT",)}
+    assert len(parses) == 1
+    (tmp_path / "elsewhere" / "pyproject-tables.json").write_text('{"format": 2, "tables": [1]}')
+    _next_run(monkeypatch)
+    assert load_table(find_pyproject(tmp_path, memo), memo) == {"select": ("MOT",)} and len(parses) == 2
+
+    # a date has no JSON spelling: nothing is remembered, and the bad value is still reported
+    pyproject.write_text('[tool.mellea-lint]\nselect = [1979-05-27]\n')
+    for _ in range(2):
+        _next_run(monkeypatch)
+        with pytest.raises(ConfigError, match="select must be a list of strings"):
+            load_table(find_pyproject(tmp_path, memo), memo)
+    assert len(parses) == 4
