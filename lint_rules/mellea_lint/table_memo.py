@@ -31,7 +31,8 @@ class TableMemo:
         path = os.path.abspath(path)
         entry = _tables(self._document(path)).get(path)
         if isinstance(entry, list) and len(entry) == 2 and entry[0] == _text(data):
-            return entry[1]
+            table: object = entry[1]
+            return table
         return None
 
     def put(self, path: str, data: bytes, table: object) -> None:

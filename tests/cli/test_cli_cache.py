@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from cli_support import CLEAN, THUNK_USE, Lint, finding_lines
 from mellea_lint import cache
 

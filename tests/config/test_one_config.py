@@ -89,8 +89,6 @@ def test_the_pyproject_is_parsed_once_per_run_and_again_after_an_edit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """find_pyproject and load_table share one parse; an edited file (dmypy) is read anew."""
-    import tomllib
-
     from mellea_lint.config import find_pyproject, load_config
 
     parses = _count_parses(monkeypatch)
