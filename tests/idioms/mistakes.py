@@ -57,3 +57,19 @@ def optional_usage_read_without_get(mot: ModelOutputThunk[str]) -> Any:
         if "id" in body:
             return body["usage"]  # pyright: ignore[reportTypedDictNotRequiredAccess]  # why: only pyright and basedpyright report a read of a NotRequired key
     return None
+
+
+def cost_on_openai_stream(mot: ModelOutputThunk[str]) -> Any:
+    if mot.raw.provider == "openai":
+        usage = mot.raw.response["usage"]
+        if usage is not None:
+            return usage["cost"]  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue, reportArgumentType]  # pyrefly: ignore[bad-index]  # ty: ignore[invalid-argument-type]
+    return None
+
+
+def litellm_cost_as_text(mot: ModelOutputThunk[str]) -> str:
+    if mot.raw.provider == "litellm":
+        usage = mot.raw.response.get("usage")
+        if usage is not None:
+            return usage["cost"]  # type: ignore[return-value]  # pyright: ignore[reportReturnType]  # pyrefly: ignore[bad-return]  # ty: ignore[invalid-explicit-return]
+    return ""
