@@ -64,16 +64,15 @@ class _ObjectValue:
         return "object()"
 
 
-def to_source(value: Any, imports: set[str], annotation: str | None = None, checks: list[str] | None = None) -> str:
+def to_source(value: Any, imports: set[str], checks: list[str], annotation: str | None = None) -> str:
     """``value`` as a Python expression; SDK (pydantic) models become constructor calls, and a
     dict whose declared type (``annotation``) is a stub-only keyed dict class is wrapped in it,
     its items bound to the annotated locals appended to ``checks``."""
-    checks = [] if checks is None else checks
     if isinstance(value, BaseModel):
         cls = type(value)
         module = _public_module(cls)
         imports.add(module)
-        args = ", ".join(f"{info.alias or name}={to_source(getattr(value, name), imports, None, checks)}"
+        args = ", ".join(f"{info.alias or name}={to_source(getattr(value, name), imports, checks)}"
                          for name, info in cls.model_fields.items())
         return f"{module}.{cls.__qualname__}({args})"
     if isinstance(value, dict):
@@ -86,15 +85,15 @@ def to_source(value: Any, imports: set[str], annotation: str | None = None, chec
             if undeclared:
                 raise ValueError(f"{keyed.name} does not declare the captured keys {sorted(undeclared)}")
             imports.update(("typing", "mellea.core.base"))
-            items = ", ".join(f"{to_source(k, imports)}: {_item_local(keyed.keys[k], v, imports, checks)}"
+            items = ", ".join(f"{to_source(k, imports, checks)}: {_item_local(keyed.keys[k], v, imports, checks)}"
                               for k, v in value.items())
             return f'typing.cast("mellea.core.base.{keyed.name}", {{{items}}})'
         return "{" + ", ".join(
-            f"{to_source(k, imports)}: {to_source(v, imports, _key_annotation(members, k), checks)}"
+            f"{to_source(k, imports, checks)}: {to_source(v, imports, checks, _key_annotation(members, k))}"
             for k, v in value.items()
         ) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(to_source(v, imports, annotation, checks) for v in value) + "]"
+        return "[" + ", ".join(to_source(v, imports, checks, annotation) for v in value) + "]"
     if value is None or isinstance(value, (str, int, float, _ObjectValue)):  # bool is an int
         return repr(value)
     raise TypeError(f"no literal form for a captured {type(value).__qualname__}: teach to_source about it")
@@ -123,7 +122,7 @@ def _key_annotation(members: list[TypedDictDecl], key: object) -> str | None:
 def _item_local(annotation: str, value: Any, imports: set[str], checks: list[str]) -> str:
     """Bind a keyed-dict item to a new local annotated with its declared type; return its name."""
     name = f"item_{len(checks)}"
-    source = to_source(value, imports, annotation, checks)
+    source = to_source(value, imports, checks, annotation)
     checks.append(f"{name}: {_qualified(annotation, imports)} = {source}")
     return name
 
@@ -162,7 +161,7 @@ def cases_for(captures: Iterable[Capture], expect: Expect = "clean", label: str 
         imports: set[str] = set()
         checks: list[str] = []
         value = [c.value] if c.field == "streamed_chunks" else c.value
-        source = to_source(value, imports, class_annotations(variant_for(c))[c.field], checks)
+        source = to_source(value, imports, checks, class_annotations(variant_for(c))[c.field])
         if isinstance(value, BaseModel):  # the stub may type it as its own subclass of the SDK class
             runtime = f"{_public_module(type(value))}.{type(value).__qualname__}"
             declared = stub_subclass_named_in(class_annotations(variant_for(c))[c.field], runtime)
