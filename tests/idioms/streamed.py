@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mellea.core import ModelOutputThunk
 
 if TYPE_CHECKING:
-    from mellea.core.base import OpenAIStreamedChatDict
+    from mellea.core.base import OpenAIStreamedChatDict, OpenAIUsageDict
 
 
 async def stream_then_read(mot: ModelOutputThunk[str]) -> str:
@@ -67,3 +67,8 @@ def text_of_any_stream(mot: ModelOutputThunk[str]) -> str:
         if "id" not in body:
             return merged_text(body)
     return mot.value or ""
+
+
+def with_usage(envelope: OpenAIStreamedChatDict, usage: OpenAIUsageDict | None) -> OpenAIStreamedChatDict:
+    """A test double's envelope with other usage: a new dict (its `usage` is read-only)."""
+    return {"choices": envelope["choices"], "usage": usage}
