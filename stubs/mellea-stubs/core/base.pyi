@@ -264,8 +264,9 @@ class OpenAIStreamedChatDict(TypedDict):
     """The streamed envelope of openai and watsonx (whose stream usage has OpenAI's counters)."""
 
     choices: list[StreamedChoiceDict]
-    # None when the stream sent no usage chunk; watsonx's always is in mellea 0.8.0, which
-    # returns before reading a chunk without choices, where the usage arrives (watsonx.py:614-615).
+    # None when the stream sent no usage chunk. watsonx's always is in mellea 0.8.0, which returns
+    # before reading a chunk without choices, where the usage arrives (watsonx.py:614-615); it is
+    # still typed as the usage the API sends, so code that checks for None stays reachable.
     usage: ReadOnly[OpenAIUsageDict | None]
 
 @final
