@@ -15,7 +15,7 @@ STUB = Path(__file__).resolve().parent.parent / "stubs" / "mellea-stubs" / "core
 class TypedDictDecl:
     name: str
     keys: dict[str, str]
-    """Key -> its annotation as written, without the ``NotRequired[...]`` wrapper."""
+    """Key -> its annotation as written, without the ``NotRequired[...]`` / ``ReadOnly[...]`` wrappers."""
     required: frozenset[str]
     keyed_dict: bool = False
     """A stub-only ``dict[str, Any]`` subclass whose ``__getitem__`` overloads name the keys
@@ -35,10 +35,9 @@ def typeddicts(stub: Path = STUB) -> dict[str, TypedDictDecl]:
             keys, required = {}, set()
             for s in node.body:
                 if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name):
-                    ann = s.annotation
-                    optional = isinstance(ann, ast.Subscript) and ast.unparse(ann.value) == "NotRequired"
-                    keys[s.target.id] = ast.unparse(ann.slice if optional else ann)
-                    if total and not optional:
+                    ann, qualifiers = _without_qualifiers(s.annotation)
+                    keys[s.target.id] = ast.unparse(ann)
+                    if "Required" in qualifiers or (total and "NotRequired" not in qualifiers):
                         required.add(s.target.id)
             out[node.name] = TypedDictDecl(node.name, keys, frozenset(required))
         elif isinstance(node, ast.ClassDef) and _getitem_overloads(node):
@@ -52,6 +51,18 @@ def typeddicts(stub: Path = STUB) -> dict[str, TypedDictDecl]:
             )
             out[node.name] = TypedDictDecl(node.name, keyed, frozenset(keyed), keyed_dict=is_dict)
     return out
+
+
+_KEY_QUALIFIERS = frozenset({"NotRequired", "Required", "ReadOnly"})
+
+
+def _without_qualifiers(annotation: ast.expr) -> tuple[ast.expr, set[str]]:
+    """``NotRequired[ReadOnly[T]]`` -> (``T``, {"NotRequired", "ReadOnly"})."""
+    qualifiers = set()
+    while isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value) in _KEY_QUALIFIERS:
+        qualifiers.add(ast.unparse(annotation.value))
+        annotation = annotation.slice
+    return annotation, qualifiers
 
 
 def _getitem_overloads(node: ast.ClassDef) -> list[ast.FunctionDef]:

@@ -276,7 +276,7 @@ PROVIDERS: Final[tuple[Provider, ...]] = (
     ),
     Provider("ollama", "OllamaRaw", "OllamaChatResponse", None, "OllamaCompletionRaw", "OllamaGenerateDict"),
     Provider(
-        "litellm", "LiteLLMRaw", "LiteLLMModelResponseDict | OpenAIStreamedChatDict", "LiteLLMChunkChoiceDict",
+        "litellm", "LiteLLMRaw", "LiteLLMModelResponseDict | LiteLLMStreamedChatDict", "LiteLLMChunkChoiceDict",
         "LiteLLMCompletionRaw", "LiteLLMTextChoiceDict",
     ),
     Provider(

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from mellea.core.base import (
         LiteLLMChunkChoiceDict,
         LiteLLMModelResponseDict,
+        LiteLLMStreamedChatDict,
         OllamaChatResponse,
         OpenAIChatCompletionDict,
         OpenAIChunkChoiceDict,
@@ -35,7 +36,7 @@ def branches(mot: ModelOutputThunk[str]) -> None:
     elif mot.raw.provider == "litellm":
         assert_type(
             mot.raw.response,
-            LiteLLMModelResponseDict | OpenAIStreamedChatDict,
+            LiteLLMModelResponseDict | LiteLLMStreamedChatDict,
         )
         assert_type(mot.raw.streamed_chunks, list[LiteLLMChunkChoiceDict] | None)
     elif mot.raw.provider == "watsonx":

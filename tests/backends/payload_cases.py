@@ -2,15 +2,25 @@
 (SDK objects as constructor calls), is assigned to ``raw.response`` / ``raw.streamed_chunks``
 of a parameter annotated with the stub variant that types its path.
 
+A dict's keys take their types from the TypedDicts of the declared union that can hold it
+(a streamed envelope's ``usage`` is typed by the envelope, not by the full dump beside it).
+A checker sees no keys through ``typing.cast("Name", {...})``, the form of a stub keyed dict
+(``OpenAIUsageDict``), so each of its items is bound first to a local annotated with the type
+its ``__getitem__`` overload declares.
+
 Negative twins are derived from the stub, not from a checker's output: a key whose removal
 leaves a dict that no TypedDict of the declared union can hold, a value of type ``object``
-under a key no member types as ``Any``, and an SDK object replaced by its ``model_dump()``.
+under a key no member types as ``Any``, each keyed-dict item of type ``object``, and an SDK
+object replaced by its ``model_dump()``.
 """
 
 from __future__ import annotations
 
+import ast
+import builtins
 import importlib
-from collections.abc import Iterable
+import typing
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -23,6 +33,7 @@ from tools.stub_typeddicts import (
     TypedDictDecl,
     class_annotations,
     stub_subclass_named_in,
+    typeddicts,
     typeddicts_named_in,
 )
 
@@ -38,6 +49,8 @@ class Case:
     """The value as a Python expression."""
     imports: frozenset[str]
     expect: Expect
+    checks: tuple[str, ...] = ()
+    """Statements before the assignment: the keyed-dict items ``source`` refers to."""
 
 
 def variant_for(capture: Capture) -> str:
@@ -51,43 +64,86 @@ class _ObjectValue:
         return "object()"
 
 
-def to_source(value: Any, imports: set[str], annotation: str | None = None) -> str:
+def to_source(value: Any, imports: set[str], checks: list[str], annotation: str | None = None) -> str:
     """``value`` as a Python expression; SDK (pydantic) models become constructor calls, and a
-    dict whose declared type (``annotation``) is a stub-only keyed dict class is wrapped in it."""
+    dict whose declared type (``annotation``) is a stub-only keyed dict class is wrapped in it,
+    its items bound to the annotated locals appended to ``checks``."""
     if isinstance(value, BaseModel):
         cls = type(value)
         module = _public_module(cls)
         imports.add(module)
-        args = ", ".join(f"{info.alias or name}={to_source(getattr(value, name), imports)}"
+        args = ", ".join(f"{info.alias or name}={to_source(getattr(value, name), imports, checks)}"
                          for name, info in cls.model_fields.items())
         return f"{module}.{cls.__qualname__}({args})"
     if isinstance(value, dict):
-        members = typeddicts_named_in(annotation) if annotation else []
-        items = ", ".join(
-            f"{to_source(k, imports)}: {to_source(v, imports, _key_annotation(members, k))}"
-            for k, v in value.items()
-        )
-        keyed = [m for m in members if m.keyed_dict]
-        if keyed and len(keyed) == len(members):
+        members = _members(annotation, value)
+        keyed = _keyed_class(members)
+        if keyed is not None:
             # A checker sees no keys through ``Name({...})``: its ``__getitem__`` overloads are the
             # contract, so every captured key must be one they name (checked here, not by a checker).
-            undeclared = set(value) - set(keyed[0].keys)
+            undeclared = set(value) - set(keyed.keys)
             if undeclared:
-                raise ValueError(f"{keyed[0].name} does not declare the captured keys {sorted(undeclared)}")
+                raise ValueError(f"{keyed.name} does not declare the captured keys {sorted(undeclared)}")
             imports.update(("typing", "mellea.core.base"))
-            return f'typing.cast("mellea.core.base.{keyed[0].name}", {{{items}}})'
-        return "{" + items + "}"
+            items = ", ".join(f"{to_source(k, imports, checks)}: {_item_local(keyed.keys[k], v, imports, checks)}"
+                              for k, v in value.items())
+            return f'typing.cast("mellea.core.base.{keyed.name}", {{{items}}})'
+        return "{" + ", ".join(
+            f"{to_source(k, imports, checks)}: {to_source(v, imports, checks, _key_annotation(members, k))}"
+            for k, v in value.items()
+        ) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(to_source(v, imports, annotation) for v in value) + "]"
+        return "[" + ", ".join(to_source(v, imports, checks, annotation) for v in value) + "]"
     if value is None or isinstance(value, (str, int, float, _ObjectValue)):  # bool is an int
         return repr(value)
     raise TypeError(f"no literal form for a captured {type(value).__qualname__}: teach to_source about it")
+
+
+def _members(annotation: str | None, value: dict[Any, Any]) -> list[TypedDictDecl]:
+    """The stub dicts ``annotation`` names that may hold ``value``: the TypedDicts whose keys
+    fit it, else every one named (a mutant fits none)."""
+    members = typeddicts_named_in(annotation) if annotation else []
+    fitting = [m for m in members if not m.keyed_dict and m.accepts_keys(set(value))]
+    return fitting or members
+
+
+def _keyed_class(members: list[TypedDictDecl]) -> TypedDictDecl | None:
+    """The stub keyed dict class a dict is wrapped in, when every member is one."""
+    keyed = [m for m in members if m.keyed_dict]
+    return keyed[0] if keyed and len(keyed) == len(members) else None
 
 
 def _key_annotation(members: list[TypedDictDecl], key: object) -> str | None:
     """The declared type of ``key`` in any of the TypedDicts a dict may be (``None``: none says)."""
     declared = [m.keys[key] for m in members if isinstance(key, str) and key in m.keys]
     return " | ".join(declared) if declared else None
+
+
+def _item_local(annotation: str, value: Any, imports: set[str], checks: list[str]) -> str:
+    """Bind a keyed-dict item to a new local annotated with its declared type; return its name."""
+    name = f"item_{len(checks)}"
+    source = to_source(value, imports, checks, annotation)
+    checks.append(f"{name}: {_qualified(annotation, imports)} = {source}")
+    return name
+
+
+class _Qualify(ast.NodeTransformer):
+    def __init__(self, imports: set[str]) -> None:
+        self.imports = imports
+
+    def visit_Name(self, node: ast.Name) -> ast.expr:
+        if hasattr(builtins, node.id):
+            return node
+        module = "typing" if hasattr(typing, node.id) else "mellea.core.base" if node.id in typeddicts() else None
+        if module is None:
+            raise ValueError(f"no import for {node.id!r} in a keyed-dict item type: teach _qualified about it")
+        self.imports.add(module)
+        return ast.copy_location(ast.Attribute(ast.Name(module, ast.Load()), node.id, ast.Load()), node)
+
+
+def _qualified(annotation: str, imports: set[str]) -> str:
+    """``annotation``, written in the stub's namespace, as the generated module spells it."""
+    return ast.unparse(_Qualify(imports).visit(ast.parse(annotation, mode="eval")))
 
 
 def _public_module(cls: type) -> str:
@@ -103,15 +159,17 @@ def cases_for(captures: Iterable[Capture], expect: Expect = "clean", label: str 
     out = []
     for c in captures:
         imports: set[str] = set()
+        checks: list[str] = []
         value = [c.value] if c.field == "streamed_chunks" else c.value
-        source = to_source(value, imports, class_annotations(variant_for(c))[c.field])
+        source = to_source(value, imports, checks, class_annotations(variant_for(c))[c.field])
         if isinstance(value, BaseModel):  # the stub may type it as its own subclass of the SDK class
             runtime = f"{_public_module(type(value))}.{type(value).__qualname__}"
             declared = stub_subclass_named_in(class_annotations(variant_for(c))[c.field], runtime)
             if declared is not None:  # a stub-only class adds no fields: the SDK call is what is checked
                 imports.update(("typing", "mellea.core.base"))
                 source = f'typing.cast("mellea.core.base.{declared}", {source})'
-        out.append(Case(f"{label}{c.name}", variant_for(c), c.field, source, frozenset(imports), expect))
+        out.append(Case(f"{label}{c.name}", variant_for(c), c.field, source, frozenset(imports), expect,
+                        tuple(checks)))
     return out
 
 
@@ -135,9 +193,28 @@ def negative_twins(captures: Iterable[Capture]) -> list[Case]:
                 if declared and all(a not in ("Any", "object") for a in declared):
                     mutants.append((f"{key!r} of type object", {**c.value, key: _ObjectValue()}))
                     break
+        mutants.extend((f"item {path} of type object", value) for path, value in _keyed_item_mutants(c.value, annotation))
         for what, value in mutants:
             out.extend(cases_for([Capture(c.recording, c.field, value, c.index)], "error", f"{what}: "))
     return out
+
+
+def _keyed_item_mutants(value: Any, annotation: str | None, path: str = "") -> Iterator[tuple[str, Any]]:
+    """``value`` with one item of a stub keyed dict replaced by ``object()``, for each item whose
+    declared type is not ``Any`` (the item checks are all a checker sees of them)."""
+    if isinstance(value, list):
+        for i, element in enumerate(value):
+            for where, mutant in _keyed_item_mutants(element, annotation, f"{path}[{i}]"):
+                yield where, [*value[:i], mutant, *value[i + 1:]]
+    elif isinstance(value, dict) and annotation:
+        members = _members(annotation, value)
+        keyed = _keyed_class(members)
+        for key, item in value.items():
+            if keyed is None:
+                for where, mutant in _keyed_item_mutants(item, _key_annotation(members, key), f"{path}[{key!r}]"):
+                    yield where, {**value, key: mutant}
+            elif keyed.keys.get(key) not in (None, "Any", "object"):
+                yield f"{path}[{key!r}]", {**value, key: _ObjectValue()}
 
 
 def write_module(cases: list[Case], path: Path) -> dict[int, Case]:
@@ -152,7 +229,8 @@ def write_module(cases: list[Case], path: Path) -> dict[int, Case]:
         lines += ["", f"# {case.name} ({case.expect})"]
         starts[len(lines) + 1] = case
         target = "streamed_chunks" if case.field == "streamed_chunks" else "response"
-        lines += [f"def case_{i}(raw: {case.variant}) -> None:", f"    raw.{target} = {case.source}"]
+        lines += [f"def case_{i}(raw: {case.variant}) -> None:", *(f"    {c}" for c in case.checks),
+                  f"    raw.{target} = {case.source}"]
     path.write_text("\n".join(lines) + "\n")
     return starts
 

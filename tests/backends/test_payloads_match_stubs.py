@@ -122,6 +122,18 @@ def test_every_capture_has_a_negative_twin() -> None:
     assert [c.name for c in captured() if not negative_twins([c])] == []
 
 
+def test_streamed_usage_is_the_providers_own() -> None:
+    """The facts the stub's streamed envelopes rest on: litellm's stream usage is litellm's own,
+    with the ``cost`` it computed; watsonx's stream sends usage that mellea 0.8.0 drops."""
+    usage: dict[str, list[Any]] = {}
+    for c in captured():
+        if c.recording.path == "stream" and c.field == "response" and isinstance(c.value, dict):
+            usage.setdefault(c.recording.provider, []).append(c.value["usage"])
+    assert usage["litellm"] and all(isinstance(u["cost"], float) for u in usage["litellm"]), usage["litellm"]
+    assert usage["watsonx"] and all(u is None for u in usage["watsonx"]), usage["watsonx"]
+    assert any(u is not None and "cost" not in u for u in usage["openai"]), usage["openai"]
+
+
 def test_capture_runs_offline() -> None:
     with pytest.MonkeyPatch.context() as mp, offline(mp), pytest.raises(NetworkBlocked):
         socket.create_connection(("127.0.0.1", 9), timeout=1)

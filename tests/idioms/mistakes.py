@@ -4,10 +4,13 @@ nothing fails the run, so a missed mistake fails the test."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mellea.core import Backend, CBlock, ModelOutputThunk
 from mellea.stdlib.context import SimpleContext
+
+if TYPE_CHECKING:
+    from mellea.core.base import OpenAIStreamedChatDict, OpenAIUsageDict
 
 
 def openai_shape_on_ollama(mot: ModelOutputThunk[str]) -> Any:
@@ -57,3 +60,25 @@ def optional_usage_read_without_get(mot: ModelOutputThunk[str]) -> Any:
         if "id" in body:
             return body["usage"]  # pyright: ignore[reportTypedDictNotRequiredAccess]  # why: only pyright and basedpyright report a read of a NotRequired key
     return None
+
+
+def cost_on_openai_stream(mot: ModelOutputThunk[str]) -> Any:
+    if mot.raw.provider == "openai":
+        usage = mot.raw.response["usage"]
+        if usage is not None:
+            return usage["cost"]  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue, reportArgumentType]  # pyrefly: ignore[bad-index]  # ty: ignore[invalid-argument-type]
+    return None
+
+
+def litellm_cost_as_text(mot: ModelOutputThunk[str]) -> str:
+    if mot.raw.provider == "litellm":
+        usage = mot.raw.response.get("usage")
+        if usage is not None:
+            return usage["cost"]  # type: ignore[return-value]  # pyright: ignore[reportReturnType]  # pyrefly: ignore[bad-return]  # ty: ignore[invalid-explicit-return]
+    return ""
+
+
+def usage_assigned_into_an_envelope(envelope: OpenAIStreamedChatDict, usage: OpenAIUsageDict | None) -> None:
+    # Runs, but is the price of a read-only `usage` (README, Stubs; the twin is `with_usage`):
+    # pinned so that the cost stays known.
+    envelope["usage"] = usage  # type: ignore[typeddict-readonly-mutated]  # pyright: ignore[reportTypedDictNotRequiredAccess]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]

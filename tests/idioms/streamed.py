@@ -4,7 +4,12 @@ openai, litellm and watsonx store after a streamed chat, and the per-chunk eleme
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mellea.core import ModelOutputThunk
+
+if TYPE_CHECKING:
+    from mellea.core.base import OpenAIStreamedChatDict, OpenAIUsageDict
 
 
 async def stream_then_read(mot: ModelOutputThunk[str]) -> str:
@@ -40,3 +45,30 @@ def streamed_tool_names(mot: ModelOutputThunk[str]) -> list[str]:
         msg = mot.raw.response["choices"][0]["message"]
         return [call["function"]["name"] for call in msg["tool_calls"] or []]
     return []
+
+
+def streamed_cost(mot: ModelOutputThunk[str]) -> float | None:
+    if mot.raw.provider == "litellm":
+        body = mot.raw.response
+        if "id" not in body:  # the streamed envelope: its usage is litellm's, with `cost`
+            usage = body["usage"]
+            return usage["cost"] if usage is not None and "cost" in usage else None
+    return None
+
+
+def merged_text(envelope: OpenAIStreamedChatDict) -> str:
+    return envelope["choices"][0]["message"]["content"]
+
+
+def text_of_any_stream(mot: ModelOutputThunk[str]) -> str:
+    """One helper typed with the OpenAI envelope serves every provider that stores one."""
+    if mot.raw.provider == "openai" or mot.raw.provider == "litellm" or mot.raw.provider == "watsonx":
+        body = mot.raw.response
+        if "id" not in body:
+            return merged_text(body)
+    return mot.value or ""
+
+
+def with_usage(envelope: OpenAIStreamedChatDict, usage: OpenAIUsageDict | None) -> OpenAIStreamedChatDict:
+    """A test double's envelope with other usage: a new dict (its `usage` is read-only)."""
+    return {"choices": envelope["choices"], "usage": usage}

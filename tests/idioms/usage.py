@@ -37,6 +37,15 @@ def report(mots: list[ModelOutputThunk[str]]) -> list[dict[str, Any]]:
     return rows
 
 
+def litellm_cost(mot: ModelOutputThunk[str]) -> float | None:
+    """litellm's `cost`, streamed or not: mellea copies a stream's usage from litellm's chunks."""
+    if mot.raw.provider == "litellm":
+        usage = mot.raw.response.get("usage")
+        if usage is not None and "cost" in usage:  # absent when litellm does not know the price
+            return usage["cost"]
+    return None
+
+
 def store(mot: ModelOutputThunk[str]) -> None:
     if mot.raw.provider == "openai":
         mot.generation.usage = mot.raw.response["usage"]

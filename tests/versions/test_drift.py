@@ -60,7 +60,7 @@ signatures (24):
   mellea.core.base.make_image_block is not present at runtime
 
 payloads (3):
-  stored: litellm: LiteLLMBackend.post_processing stores raw.response = chat_completion_delta_merge(mot.raw.streamed_chunks, force_all_tool_calls_separate=separate_tools) with keys ['finish_reason', 'index', 'logprobs', 'message', 'stop_reason']; fits none of LiteLLMModelResponseDict | OpenAIStreamedChatDict
+  stored: litellm: LiteLLMBackend.post_processing stores raw.response = chat_completion_delta_merge(mot.raw.streamed_chunks, force_all_tool_calls_separate=separate_tools) with keys ['finish_reason', 'index', 'logprobs', 'message', 'stop_reason']; fits none of LiteLLMModelResponseDict | LiteLLMStreamedChatDict
   stored: openai: OpenAIBackend.post_processing stores raw.response = chat_completion_delta_merge(mot.raw.streamed_chunks) with keys ['finish_reason', 'index', 'logprobs', 'message', 'stop_reason']; fits none of OpenAIChatCompletionDict | OpenAIStreamedChatDict
   stored: watsonx: WatsonxAIBackend.post_processing stores raw.response = chat_completion_delta_merge(mot.raw.streamed_chunks) with keys ['finish_reason', 'index', 'logprobs', 'message', 'stop_reason']; fits none of WatsonxChatDict | OpenAIStreamedChatDict
 """

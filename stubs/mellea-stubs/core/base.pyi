@@ -38,7 +38,7 @@ import typing_extensions
 from ollama._types import Logprob as _OllamaLogprob  # not re-exported by ollama
 from PIL import Image as PILImage
 from transformers.generation.utils import GenerateDecoderOnlyOutput
-from typing_extensions import TypedDict
+from typing_extensions import ReadOnly, TypedDict
 
 class CBlock:
     _underlying_value: str | None
@@ -173,7 +173,8 @@ class OpenAIUsageDict(dict[str, Any]):
 @type_check_only
 class LiteLLMUsageDict(OpenAIUsageDict):
     """`litellm.types.utils.Usage.model_dump()`: OpenAI's counters plus what litellm adds when it
-    knows it (its response conversion sets `cost`; found by driving the litellm backend)."""
+    knows it (`cost`: litellm's stream builder writes its bill there, `stamp_litellm_bill_on_usage`
+    in litellm_core_utils/core_helpers.py; found by driving the litellm backend)."""
 
     @overload  # type: ignore[override]
     def __getitem__(self, key: Literal["completion_tokens", "prompt_tokens", "total_tokens"]) -> int: ...
@@ -250,14 +251,33 @@ class StreamedChoiceDict(TypedDict):
     stop_reason: str | int | None  # vLLM's extra; None elsewhere
     message: StreamedMessageDict
 
+# After a streamed chat, openai, litellm and watsonx store `{"choices": [merged], "usage":
+# mot.generation.usage}` (openai.py:1616, litellm.py:659, watsonx.py:673; no id, model, created).
+# `usage` is what the backend copied from the stream, so its type is the provider's: openai
+# dumps the SDK's `CompletionUsage` (openai.py:1565), litellm its own `Usage` (litellm.py:626),
+# which carries `cost` when litellm knows the price. `usage` is `ReadOnly` in the OpenAI envelope
+# so that litellm's envelope, whose `usage` is narrower, passes where the OpenAI one is annotated.
+
 @final
 @type_check_only
 class OpenAIStreamedChatDict(TypedDict):
-    """What openai, litellm and watsonx store after a streamed chat:
-    `{"choices": [merged], "usage": mot.generation.usage}` (no id, model, created)."""
+    """The streamed envelope of openai and watsonx (whose stream usage has OpenAI's counters)."""
 
     choices: list[StreamedChoiceDict]
-    usage: OpenAIUsageDict | None  # None when the stream sent no usage chunk (watsonx never does)
+    # None when the stream sent no usage chunk. watsonx's always is in mellea 0.8.0, which returns
+    # before reading a chunk without choices, where the usage arrives (watsonx.py:614-615); it is
+    # still typed as the usage the API sends, so code that checks for None stays reachable.
+    usage: ReadOnly[OpenAIUsageDict | None]
+
+@final
+@type_check_only
+class LiteLLMStreamedChatDict(TypedDict):
+    """The streamed envelope of litellm; passes where `OpenAIStreamedChatDict` is annotated."""
+
+    choices: list[StreamedChoiceDict]
+    # litellm builds the usage itself when the provider sent none (mellea asks for it with
+    # stream_options.include_usage, litellm.py:415); None only if no chunk carried one.
+    usage: LiteLLMUsageDict | None
 
 @final
 @type_check_only
@@ -513,7 +533,7 @@ class LiteLLMRaw(RawProviderResponse):
     """`mot.raw` of a litellm chat thunk when `mot.raw.provider == "litellm"`."""
 
     provider: Literal["litellm"]
-    response: LiteLLMModelResponseDict | OpenAIStreamedChatDict
+    response: LiteLLMModelResponseDict | LiteLLMStreamedChatDict
     streamed_chunks: list[LiteLLMChunkChoiceDict] | None
 
 @type_check_only
