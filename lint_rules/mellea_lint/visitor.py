@@ -5,13 +5,11 @@ The pass records facts only; deciding whether a receiver is a thunk happens afte
 decides a name's scope from the whole function body, not from what came before.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple compiles string annotations at import.
 import ast
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from . import surface
 from .inference import (
@@ -39,8 +37,7 @@ def is_private(name: str) -> bool:
     return name.startswith("_") and not (name.startswith("__") and name.endswith("__")) and name != "_"
 
 
-@dataclass(slots=True)
-class MetaUse:
+class MetaUse(NamedTuple):
     """How a private attribute is used as a mapping: ``x._meta[key]``, ``.get(key)``, ``key in``."""
 
     key: str | None
@@ -48,8 +45,7 @@ class MetaUse:
     node: ast.expr  # the whole expression (for a subscript: the span an autofix replaces)
 
 
-@dataclass(slots=True)
-class AttributeUse:
+class AttributeUse(NamedTuple):
     """``receiver._name`` somewhere in the file."""
 
     node: ast.Attribute
@@ -60,8 +56,7 @@ class AttributeUse:
     narrowed: ast.expr | None = None  # inside ``if isinstance(receiver, narrowed):``
 
 
-@dataclass(slots=True)
-class StringUse:
+class StringUse(NamedTuple):
     """A private member named in a string: ``getattr(x, "_gen")``, ``patch.object(X, "_gen")``."""
 
     string: ast.Constant
@@ -72,16 +67,14 @@ class StringUse:
     narrowed: ast.expr | None = None
 
 
-@dataclass(slots=True)
-class ProviderUse:
+class ProviderUse(NamedTuple):
     """A string compared with (or matched against) ``x.raw.provider`` / ``x.generation.provider``."""
 
     string: ast.Constant
     literal: str
 
 
-@dataclass(slots=True)
-class ImportUse:
+class ImportUse(NamedTuple):
     """A private name imported from a module."""
 
     alias: ast.alias
