@@ -38,13 +38,14 @@ SAMPLING_CLASS_NAME: Final = surface.SAMPLING_RESULT_CLASS.rsplit(".", 1)[1]
 
 
 class Value:
-    """Base of the immutable type values below: equal and hashed by class and fields, as frozen
-    dataclasses are (``Inst(c) != ClassRef(c)``), without the ``dataclasses`` import (which
-    brings ``inspect``) on every edited file's check."""
+    """Base of the engine's immutable records (the type values below, the visitor's uses): equal
+    and hashed by class and fields (``Inst(c) != ClassRef(c)``), as frozen dataclasses are, without
+    importing ``dataclasses`` (and so ``inspect``) on every edited file's check."""
 
     __slots__: tuple[str, ...] = ()
 
     def fields(self) -> tuple[object, ...]:
+        """The field values, in ``__slots__`` order."""
         return tuple(getattr(self, name) for name in self.__slots__)
 
     def __eq__(self, other: object) -> bool:
