@@ -1,11 +1,28 @@
-"""The inference's type values compare as frozen dataclasses did: by class and fields, so an
-instance of a class is never its class; scopes and classes are equal only to themselves."""
+"""The engine's records (the inference's type values, the visitor's uses) compare as frozen
+dataclasses did: by class and fields, so an instance of a class is never its class; scopes and
+classes are equal only to themselves."""
 
 from __future__ import annotations
 
 import ast
+import inspect
 
-from mellea_lint.inference import THUNK, ClassInfo, ClassRef, FuncRef, Inst, Module, Scope, Seq, Tup
+import pytest
+from mellea_lint import visitor
+from mellea_lint.inference import (
+    THUNK,
+    ClassInfo,
+    ClassRef,
+    FuncRef,
+    Inst,
+    Module,
+    Scope,
+    Seq,
+    Tup,
+    Value,
+)
+
+VALUES = sorted(Value.__subclasses__(), key=lambda cls: cls.__name__)
 
 
 def _class(source: str = "class C: pass") -> ClassInfo:
@@ -43,3 +60,13 @@ def test_classes_and_scopes_are_equal_only_to_themselves() -> None:
     scope = Scope("module", None)
     assert FuncRef(function, scope) == FuncRef(function, scope)
     assert FuncRef(function, scope) != FuncRef(function, Scope("module", None))
+
+
+def test_the_visitor_records_are_values_too() -> None:
+    assert {visitor.MetaUse, visitor.AttributeUse, visitor.StringUse, visitor.ProviderUse, visitor.ImportUse} <= {*VALUES}
+
+
+@pytest.mark.parametrize("cls", VALUES, ids=lambda cls: cls.__name__)
+def test_every_value_field_is_a_slot_its_constructor_sets(cls: type[Value]) -> None:
+    """``fields()`` reads the slots: a parameter left out of them (or one too many) would go unseen by ``==``."""
+    assert tuple(inspect.signature(cls).parameters) == cls.__slots__
