@@ -89,15 +89,20 @@ def decode_source(data: bytes) -> str:
     Raises SyntaxError for an unknown or contradictory cookie, UnicodeDecodeError for
     bytes that are not valid in the detected encoding.
     """
-    import io
-    import tokenize  # here, not at import: a cached check decodes nothing
+    second_line_end = data.find(b"\n", data.find(b"\n") + 1)
+    if b"coding" in (data if second_line_end == -1 else data[:second_line_end]):  # a cookie is on line 1 or 2
+        import io
+        import tokenize  # here, not at import: only a file that may declare its coding needs it
 
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError:
-        data.decode("utf-8")  # no usable cookie: point at the first byte that is not UTF-8
-        raise
-    return data.decode(encoding)
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        except SyntaxError:
+            data.decode("utf-8")  # no usable cookie: point at the first byte that is not UTF-8
+            raise
+        if encoding != "utf-8-sig":
+            return data.decode(encoding)
+    text = data.decode("utf-8")  # not "utf-8-sig": the offset of a bad byte must count the BOM
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 @contextmanager

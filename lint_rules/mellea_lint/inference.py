@@ -29,7 +29,6 @@ Nothing is imported or executed; all names come from ``surface``.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 from typing import Final, TypeAlias, cast
 
 from . import surface
@@ -38,47 +37,82 @@ THUNK_CLASS_NAMES: Final = frozenset(c.rsplit(".", 1)[1] for c in surface.THUNK_
 SAMPLING_CLASS_NAME: Final = surface.SAMPLING_RESULT_CLASS.rsplit(".", 1)[1]
 
 
-@dataclass(frozen=True, slots=True)
-class Seq:
+class Value:
+    """Base of the engine's immutable records (the type values below, the visitor's uses): equal
+    and hashed by class and fields (``Inst(c) != ClassRef(c)``), as frozen dataclasses are, without
+    importing ``dataclasses`` (and so ``inspect``) on every edited file's check."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def fields(self) -> tuple[object, ...]:
+        """The field values, in ``__slots__`` order."""
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Value) and other.__class__ is self.__class__:
+            return self.fields() == other.fields()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.fields())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(map(repr, self.fields()))})"
+
+
+class Seq(Value):
     """An iterable whose items have type ``item``."""
 
-    item: Type
+    __slots__ = ("item",)
+
+    def __init__(self, item: Type) -> None:
+        self.item: Final = item
 
 
-@dataclass(frozen=True, slots=True)
-class Tup:
+class Tup(Value):
     """A tuple with per-position types."""
 
-    items: tuple[Type, ...]
+    __slots__ = ("items",)
+
+    def __init__(self, items: tuple[Type, ...]) -> None:
+        self.items: Final = items
 
 
-@dataclass(frozen=True, slots=True)
-class Inst:
+class Inst(Value):
     """An instance of a class defined in the checked file."""
 
-    cls: ClassInfo
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: ClassInfo) -> None:
+        self.cls: Final = cls
 
 
-@dataclass(frozen=True, slots=True)
-class ClassRef:
+class ClassRef(Value):
     """A class defined in the checked file, as a value."""
 
-    cls: ClassInfo
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: ClassInfo) -> None:
+        self.cls: Final = cls
 
 
-@dataclass(frozen=True, slots=True)
-class Module:
+class Module(Value):
     """An imported module."""
 
-    dotted: str
+    __slots__ = ("dotted",)
+
+    def __init__(self, dotted: str) -> None:
+        self.dotted: Final = dotted
 
 
-@dataclass(frozen=True, slots=True)
-class FuncRef:
+class FuncRef(Value):
     """A function defined in the checked file, as a value; calling it gives ``returns``."""
 
-    node: ast.FunctionDef | ast.AsyncFunctionDef
-    scope: Scope
+    __slots__ = ("node", "scope")
+
+    def __init__(self, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
+        self.node: Final = node
+        self.scope: Final = scope
 
 
 THUNK: Final = "thunk"
@@ -106,31 +140,35 @@ Type: TypeAlias = "str | Seq | Tup | Inst | ClassRef | Module | FuncRef | None"
 Source: TypeAlias = "tuple[str, ast.AST | None, Scope, object]"
 
 
-@dataclass(eq=False, slots=True)
 class ClassInfo:
-    """What the file says about one class: its bases and ``self`` attributes."""
+    """What the file says about one class: its bases and ``self`` attributes (equal only to itself)."""
 
-    node: ast.ClassDef
-    scope: Scope  # the scope the class statement is in (bases are evaluated there)
-    body: Scope  # the class body
-    attrs: dict[str, list[Source]] = field(default_factory=dict)
-    methods: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = field(default_factory=dict)
-    method_scopes: dict[str, Scope] = field(default_factory=dict)
+    __slots__ = ("node", "scope", "body", "attrs", "methods")
+
+    def __init__(self, node: ast.ClassDef, scope: Scope, body: Scope) -> None:
+        self.node = node
+        self.scope = scope  # the scope the class statement is in (bases are evaluated there)
+        self.body = body  # the class body
+        self.attrs: dict[str, list[Source]] = {}
+        self.methods: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
 
 
-@dataclass(eq=False, slots=True)
 class Scope:
-    """A module, function, lambda, comprehension or class body."""
+    """A module, function, lambda, comprehension or class body (equal only to itself)."""
 
-    kind: str
-    parent: Scope | None
-    bindings: dict[str, list[Source]] = field(default_factory=dict)
-    evidence: dict[str, set[str]] = field(default_factory=dict)
-    declared_global: set[str] = field(default_factory=set)
-    declared_nonlocal: set[str] = field(default_factory=set)
-    cls: ClassInfo | None = None  # for a class body: the class; for a method: its class
-    self_name: str | None = None  # for a method: the name of its first parameter
-    producer: bool = False  # a backend class body, a function that builds thunks, a registered callback
+    __slots__ = ("kind", "parent", "bindings", "evidence", "declared_global", "declared_nonlocal", "cls",
+                 "self_name", "producer")
+
+    def __init__(self, kind: str, parent: Scope | None) -> None:
+        self.kind = kind
+        self.parent = parent
+        self.bindings: dict[str, list[Source]] = {}
+        self.evidence: dict[str, set[str]] = {}
+        self.declared_global: set[str] = set()
+        self.declared_nonlocal: set[str] = set()
+        self.cls: ClassInfo | None = None  # for a class body: the class; for a method: its class
+        self.self_name: str | None = None  # for a method: the name of its first parameter
+        self.producer = False  # a backend class body, a function that builds thunks, a registered callback
 
     def in_producer(self) -> bool:
         """True inside producer code: this scope or an enclosing one is marked."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Final
 
 from . import surface
@@ -19,6 +18,7 @@ from .inference import (
     ClassInfo,
     Scope,
     Source,
+    Value,
     evidence_home,
     receiver_key,
     tail_name,
@@ -39,54 +39,70 @@ def is_private(name: str) -> bool:
     return name.startswith("_") and not (name.startswith("__") and name.endswith("__")) and name != "_"
 
 
-@dataclass(slots=True)
-class MetaUse:
+class MetaUse(Value):
     """How a private attribute is used as a mapping: ``x._meta[key]``, ``.get(key)``, ``key in``."""
 
-    key: str | None
-    how: str  # "subscript" | "get" | "in" | "mutate"
-    node: ast.expr  # the whole expression (for a subscript: the span an autofix replaces)
+    __slots__ = ("key", "how", "node")
+
+    def __init__(self, key: str | None, how: str, node: ast.expr) -> None:
+        self.key: Final = key
+        self.how: Final = how  # "subscript" | "get" | "in" | "mutate"
+        self.node: Final = node  # the whole expression (for a subscript: the span an autofix replaces)
 
 
-@dataclass(slots=True)
-class AttributeUse:
+class AttributeUse(Value):
     """``receiver._name`` somewhere in the file."""
 
-    node: ast.Attribute
-    scope: Scope
-    mode: str  # "read" | "call" | "write" | "aug" | "del" | "item-write"
-    meta: MetaUse | None
-    mutated_through: bool  # ``x._name.y = ...`` / ``x._meta[k][j] = ...``: never autofixed
-    narrowed: ast.expr | None = None  # inside ``if isinstance(receiver, narrowed):``
+    __slots__ = ("node", "scope", "mode", "meta", "mutated_through", "narrowed")
+
+    def __init__(
+        self, node: ast.Attribute, scope: Scope, mode: str, meta: MetaUse | None, mutated_through: bool,
+        narrowed: ast.expr | None = None,
+    ) -> None:
+        self.node: Final = node
+        self.scope: Final = scope
+        self.mode: Final = mode  # "read" | "call" | "write" | "aug" | "del" | "item-write"
+        self.meta: Final = meta
+        self.mutated_through: Final = mutated_through  # ``x._name.y = ...`` / ``x._meta[k][j] = ...``: never autofixed
+        self.narrowed: Final = narrowed  # inside ``if isinstance(receiver, narrowed):``
 
 
-@dataclass(slots=True)
-class StringUse:
+class StringUse(Value):
     """A private member named in a string: ``getattr(x, "_gen")``, ``patch.object(X, "_gen")``."""
 
-    string: ast.Constant
-    name: str
-    receiver: ast.expr | None  # None: the thunk class named inside a dotted target string
-    scope: Scope
-    write: bool
-    narrowed: ast.expr | None = None
+    __slots__ = ("string", "name", "receiver", "scope", "write", "narrowed")
+
+    def __init__(
+        self, string: ast.Constant, name: str, receiver: ast.expr | None, scope: Scope, write: bool,
+        narrowed: ast.expr | None = None,
+    ) -> None:
+        self.string: Final = string
+        self.name: Final = name
+        self.receiver: Final = receiver  # None: the thunk class named inside a dotted target string
+        self.scope: Final = scope
+        self.write: Final = write
+        self.narrowed: Final = narrowed
 
 
-@dataclass(slots=True)
-class ProviderUse:
+class ProviderUse(Value):
     """A string compared with (or matched against) ``x.raw.provider`` / ``x.generation.provider``."""
 
-    string: ast.Constant
-    literal: str
+    __slots__ = ("string", "literal")
+
+    def __init__(self, string: ast.Constant, literal: str) -> None:
+        self.string: Final = string
+        self.literal: Final = literal
 
 
-@dataclass(slots=True)
-class ImportUse:
+class ImportUse(Value):
     """A private name imported from a module."""
 
-    alias: ast.alias
-    module: str
-    name: str
+    __slots__ = ("alias", "module", "name")
+
+    def __init__(self, alias: ast.alias, module: str, name: str) -> None:
+        self.alias: Final = alias
+        self.module: Final = module
+        self.name: Final = name
 
 
 class ModuleVisitor:

@@ -27,6 +27,7 @@ def _check_with_good_file(project: Path, lint: Lint, *bad_args: str) -> list[str
 BAD_FILES: dict[str, tuple[bytes, str]] = {
     "syntax": (b"def broken(:\n    pass\n", "bad.py:1:12: MOT902 syntax error: "),
     "not-utf8": (b"x = 1\ny = '\xe9t\xe9'\n", "bad.py:2:6: MOT901 cannot decode as utf-8: "),
+    "bom-not-utf8": (b"\xef\xbb\xbfx = 1\ny = '\xe9t\xe9'\n", "bad.py:2:6: MOT901 cannot decode as utf-8: "),
     "bad-cookie": (b"# -*- coding: no-such-codec -*-\nx = 1\n", "bad.py:1:1: MOT901 cannot decode: "),
     "nul": (b"x = 1\ny = 2\0\n", "bad.py:2:1: MOT902 syntax error: source contains a NUL byte"),
     "deep-parens": (b"x = " + b"(" * DEEP + b"1" + b")" * DEEP + b"\n",

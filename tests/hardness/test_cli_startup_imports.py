@@ -1,7 +1,9 @@
 """Structural guard for ``mellea-lint check`` start-up (bench/bench_startup.py): a check whose
 result is cached imports neither the engine nor the stdlib modules only parsing needs, nor those
 a warm run has no use for (the TOML parser: its table is remembered; hashing: the file's stamp
-is unchanged; pathlib; tempfile). Counts imported modules, never seconds."""
+is unchanged; pathlib; tempfile); a check of an edited file imports the engine without
+``dataclasses``/``inspect``, and ``tokenize`` only for a file that may declare its coding.
+Counts imported modules, never seconds."""
 
 from __future__ import annotations
 
@@ -10,9 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-PARSING_ONLY = ("mellea_lint.engine", "mellea_lint.visitor", "mellea_lint.inference", "ast", "tokenize",
-                "dataclasses", "inspect")
+ENGINE = ("mellea_lint.engine", "mellea_lint.visitor", "mellea_lint.inference")
+PARSING_ONLY = (*ENGINE, "ast", "tokenize", "dataclasses", "inspect")
 NOT_WHEN_WARM = ("tomllib", "hashlib", "pathlib", "tempfile")
+# The engine's records are slotted classes; only a possible coding cookie needs tokenize.
+NOT_FOR_AN_EDIT = ("dataclasses", "inspect", "tokenize")
 SOURCE = """\
 from mellea.core.base import ModelOutputThunk
 
@@ -36,13 +40,26 @@ def _modules_after_check(project: Path) -> set[str]:
     return set(modules.split())
 
 
-def test_a_cached_check_imports_only_what_it_uses(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text(
+def _project(root: Path) -> None:
+    (root / "pyproject.toml").write_text(
         '[tool.mellea-lint]\nproducer-modules = ["mellea.backends"]\nignore = ["MOT005"]\n'
     )
-    (tmp_path / "one.py").write_text(SOURCE)
-    os.utime(tmp_path / "one.py", (1, 1))  # older than the window in which a stamp is not trusted
+    (root / "one.py").write_text(SOURCE)
+    os.utime(root / "one.py", (1, 1))  # older than the window in which a stamp is not trusted
+
+
+def test_a_cached_check_imports_only_what_it_uses(tmp_path: Path) -> None:
+    _project(tmp_path)
     first = _modules_after_check(tmp_path)
-    assert set(PARSING_ONLY) | {"tomllib", "hashlib"} <= first, "the uncached run parsed nothing?"
+    assert {*ENGINE, "ast", "tomllib", "hashlib"} <= first, "the uncached run parsed nothing?"
     cached = _modules_after_check(tmp_path)
     assert not set(PARSING_ONLY + NOT_WHEN_WARM) & cached, sorted(set(PARSING_ONLY + NOT_WHEN_WARM) & cached)
+
+
+def test_a_check_of_an_edited_file_imports_the_engine_but_not_inspect_or_tokenize(tmp_path: Path) -> None:
+    _project(tmp_path)
+    _modules_after_check(tmp_path)
+    (tmp_path / "one.py").write_text(SOURCE + "\n\nshow.__doc__ = 'edited'\n")
+    edited = _modules_after_check(tmp_path)
+    assert set(ENGINE) <= edited, "the edited file was answered from the cache?"
+    assert not set(NOT_FOR_AN_EDIT) & edited, sorted(set(NOT_FOR_AN_EDIT) & edited)
