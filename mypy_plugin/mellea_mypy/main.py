@@ -31,7 +31,7 @@ from .syntax_index import SyntaxIndex, build, is_private_name
 
 _INSTALLED_PATH = re.compile(r"/(site-packages|dist-packages|typeshed)/")
 
-PLUGIN_VERSION = "4"
+PLUGIN_VERSION = "5"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
 
 
@@ -76,7 +76,7 @@ class MelleaPlugin(Plugin):
 
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
         owner, _, member = fullname.rpartition(".")
-        if fullname == fullnames.RAW_ATTR:
+        if fullname in fullnames.RAW_ATTRS:
             return self._raw_attribute if self.config.extra_providers else None
         if (owner in fullnames.RAW_CLASSES and member == fullnames.PROVIDER_FIELD) or (
             fullname == fullnames.GENERATION_PROVIDER
