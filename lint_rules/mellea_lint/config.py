@@ -63,7 +63,8 @@ SETTINGS = (
             "producers set and read those without a public replacement."),
     Setting("extra-providers", 'table: literal = "dotted.Type"', "none", "CLI, flake8, mypy",
             "Third-party `raw.provider` literals and the type of their `raw.response`: MOT006 and "
-            "`mellea-provider` accept the literal, and in mypy `mot.raw` narrows to "
+            "`mellea-provider` accept the literal, and in mypy `mot.raw` (of chat and "
+            "`generate_from_raw` thunks) narrows to "
             "`CustomProviderRaw[Literal[literal], Type]` (flake8's alias takes the literals only)."),
     Setting("mellea-version", 'release, e.g. "0.7"', "the installed mellea, else the newest known",
             "CLI, flake8, mypy",

@@ -39,6 +39,8 @@ BASE_MODULE: Final = "mellea.core.base"
 
 THUNK_CLASS: Final = "mellea.core.base.ModelOutputThunk"
 COMPUTED_THUNK_CLASS: Final = "mellea.core.base.ComputedModelOutputThunk"
+COMPLETION_THUNK_CLASS: Final = "mellea.core.base.CompletionModelOutputThunk"
+"""Stub-only: what ``Backend.generate_from_raw`` returns; it redeclares ``raw`` (``AnyCompletionRaw``)."""
 RAW_CLASS: Final = "mellea.core.base.RawProviderResponse"
 GENERATION_METADATA_CLASS: Final = "mellea.core.base.GenerationMetadata"
 """``mot.generation``: its ``provider`` is written from the same backend literals as ``raw.provider``."""

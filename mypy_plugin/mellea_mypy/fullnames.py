@@ -22,7 +22,8 @@ PRIVATE_OWNER_CLASSES: Final = THUNK_CLASSES | SUBOBJECT_CLASSES
 GENERATION_PROVIDER: Final = f"{surface.GENERATION_METADATA_CLASS}.{surface.RAW_FIELDS[0]}"
 """``mot.generation.provider``: checked for provider literals as ``raw.provider`` is."""
 
-RAW_ATTR: Final = f"{THUNK_CLASS}.raw"
+RAW_ATTRS: Final = frozenset(f"{owner}.raw" for owner in (THUNK_CLASS, surface.COMPLETION_THUNK_CLASS))
+"""``raw`` of each thunk class that declares it (chat thunks, and the stubs' ``generate_from_raw`` thunk)."""
 PROVIDER_FIELD: Final = surface.RAW_FIELDS[0]
 
 VARIANT_BY_PROVIDER: Final = {p.literal: f"{BASE_MODULE}.{p.variant}" for p in surface.PROVIDERS}

@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any
 
 from mellea_lint import surface
+from mypy.errors import IterationErrorWatcher
 from mypy.nodes import MemberExpr, MypyFile, TypeAlias, TypeInfo
 from mypy.options import Options
 from mypy.plugin import (
@@ -31,7 +32,7 @@ from .syntax_index import SyntaxIndex, build, is_private_name
 
 _INSTALLED_PATH = re.compile(r"/(site-packages|dist-packages|typeshed)/")
 
-PLUGIN_VERSION = "4"
+PLUGIN_VERSION = "5"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
 
 
@@ -76,8 +77,8 @@ class MelleaPlugin(Plugin):
 
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
         owner, _, member = fullname.rpartition(".")
-        if fullname == fullnames.RAW_ATTR:
-            return self._raw_attribute if self.config.extra_providers else None
+        if fullname in fullnames.RAW_ATTRS:
+            return self._raw_attribute
         if (owner in fullnames.RAW_CLASSES and member == fullnames.PROVIDER_FIELD) or (
             fullname == fullnames.GENERATION_PROVIDER
         ):
@@ -122,8 +123,11 @@ class MelleaPlugin(Plugin):
             index = build(tree, detect_producers=self.config.detect_producers)
             narrowing.retarget_class_patterns(index, self._lookup, self.config.extra_providers)
             self._indexes[api.path] = (tree, index)
-        if not index.imports_reported and not any(True for _ in api.msg.errors.get_watchers()):
-            # Module-level findings are reported outside any error-filtering scope of mypy.
+        if not index.imports_reported and all(
+            isinstance(w, IterationErrorWatcher) for w in api.msg.errors.get_watchers()
+        ):
+            # Module-level findings are reported where mypy keeps errors: outside its
+            # error-filtering scopes, but also in loop bodies (whose watcher lets them through).
             index.imports_reported = True
             privacy.report_imports(api, index, self.config)
             for literal, pattern in narrowing.misspelled_pattern_literals(index):
@@ -147,6 +151,11 @@ class MelleaPlugin(Plugin):
         return self._modules is not None and module in self._modules and self._modules[module].is_stub
 
     def _raw_attribute(self, ctx: AttributeContext) -> Type:
+        # A match subject ``mot.raw`` is evaluated outside mypy's error filters, unlike the
+        # class patterns under it: index here so their module-level findings are reported.
+        self._index(ctx.api)
+        if not self.config.extra_providers:
+            return ctx.default_attr_type
         return narrowing.raw_with_extra_providers(ctx, self._lookup, self.config.extra_providers)
 
     def _provider_attribute(self, ctx: AttributeContext) -> Type:

@@ -80,7 +80,8 @@ def report_unknown_provider(
 def raw_with_extra_providers(
     ctx: AttributeContext, lookup: Lookup, extra_providers: Mapping[str, str]
 ) -> Type:
-    """``AnyRaw | CustomProviderRaw[Literal[p], T]`` for each configured provider ``p``."""
+    """The declared ``raw`` (``AnyRaw``, or ``AnyCompletionRaw`` on a ``generate_from_raw`` thunk:
+    a third-party backend fills both) ``| CustomProviderRaw[Literal[p], T]`` for each configured ``p``."""
     custom = lookup(fullnames.CUSTOM_VARIANT)
     if ctx.is_lvalue or not isinstance(custom, TypeInfo):
         return ctx.default_attr_type

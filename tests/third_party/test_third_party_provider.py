@@ -1,7 +1,7 @@
 """A project with its own backend and provider literal, under each checker's default settings:
-correct code stays clean (reading ``mot.raw.provider == "mybackend"`` with an ``else`` branch,
-storing a fresh ``RawProviderResponse``); what each checker says otherwise is pinned here and
-stated in the README ("Third-party providers")."""
+correct code stays clean (reading ``mot.raw.provider == "mybackend"`` with an ``else`` branch on
+chat and ``generate_from_raw`` thunks, storing a fresh ``RawProviderResponse``); what each checker
+says otherwise is pinned here and stated in the README ("Third-party providers")."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ CONSUMER = textwrap.dedent(
     """\
     from typing import cast
 
-    from mellea.core.base import ModelOutputThunk
+    from mellea.core.backend import Backend
+    from mellea.core.base import CBlock, Context, ModelOutputThunk
 
 
     def describe(mot: ModelOutputThunk[str]) -> str:
@@ -51,6 +52,16 @@ CONSUMER = textwrap.dedent(
         if provider == "mybackend":
             return "mine"
         return "other"
+
+
+    async def describe_completions(backend: Backend, ctx: Context) -> list[str]:
+        found: list[str] = []
+        for mot in await backend.generate_from_raw([CBlock("hi")], ctx):
+            if mot.raw.provider == "mybackend":
+                found.append("mine")
+            else:
+                found.append("other")
+        return found
     """
 )
 """The lines of CONSUMER that compare ``mot.raw.provider`` itself with the third-party literal."""
@@ -118,7 +129,7 @@ def _default_findings(checker: str, project: Path) -> set[tuple[str, int, str]]:
 DEFAULTS = {  # checker -> (consumer.py warnings, in_place.py lines reported), under its default settings
     "mypy": (set(), {5}),
     "pyright": (set(), {5, 6}),
-    "basedpyright": ({7, 17, 18}, {5, 6}),  # reportUnnecessaryComparison, reportUnreachable (recommended mode)
+    "basedpyright": ({8, 18, 19, 38}, {5, 6}),  # reportUnnecessaryComparison, reportUnreachable (recommended mode)
     "pyrefly": (set(), set()),  # preset "basic" when the project has no pyrefly.toml
     "ty": (set(), {5, 6}),
 }
@@ -156,7 +167,7 @@ def test_mypy_strict_equality_without_the_plugin_reports_the_comparison(tmp_path
     project = _project(tmp_path)
     (project / "mypy.ini").write_text(f"[mypy]\npython_executable = {PYTHON}\nstrict_equality = True\n")
     out = _run([str(BIN / "mypy"), "--no-incremental", "consumer.py"], project).stdout
-    assert {int(n) for n in re.findall(r"^consumer\.py:(\d+): error: .*\[comparison-overlap\]$", out, re.M)} == {7}, out
+    assert {int(n) for n in re.findall(r"^consumer\.py:(\d+): error: .*\[comparison-overlap\]$", out, re.M)} == {8, 38}, out
 
 
 def test_mellea_lint_accepts_the_third_party_project(tmp_path: Path) -> None:
