@@ -2,6 +2,6 @@
 
 import sys
 
-from mellea_lint.cli import main
+from mellea_lint.script import main
 
 sys.exit(main())

@@ -349,7 +349,7 @@ COMMAND_LINES: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``mellea-lint`` script; returns the exit code."""
+    """The command line ``argv`` (default: ``sys.argv[1:]``) run; returns the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
     command = next((arg for arg in argv if not arg.startswith("-")), None)
     args = _parser(command).parse_args(argv)

@@ -203,7 +203,7 @@ def test_entry_points_live_in_the_lint_part() -> None:
     parser = configparser.ConfigParser()
     parser.read_string(wheel.read(name).decode())
     assert parser["flake8.extension"]["MOT"] == "mellea_lint.flake8_plugin:MotChecker"
-    assert parser["console_scripts"]["mellea-lint"] == "mellea_lint.cli:main"
+    assert parser["console_scripts"]["mellea-lint"] == "mellea_lint.script:main"
 
 
 def test_requirements_point_at_the_parts_of_this_checkout() -> None:
