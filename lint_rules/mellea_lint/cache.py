@@ -1,7 +1,7 @@
 """Per-file result cache, so a re-run over unchanged files neither reads nor parses them.
 
 One document per (tool fingerprint, engine options) in the cache folder, mapping each file's
-absolute path to its content digest (SHA-256 and module name), its findings before
+absolute path to its content digest (``content_hash`` and module name), its findings before
 select/ignore, and its stamp (mtime, size, mode, module name). A file whose stamp is unchanged
 is not even read; one whose stamp changed is read and hashed, and its findings are reused when
 the digest still matches (a ``touch``, a checkout). A stamp taken within ``RACY_SECONDS`` of
@@ -52,9 +52,11 @@ def tool_fingerprint() -> str:
 
 
 def content_hash(data: bytes) -> str:
-    import hashlib  # only for a file whose stamp changed: a warm check reads no source
+    """The hash Python itself checks a ``.pyc`` against its source with (PEP 552): made for
+    telling whether a source changed, and without ``hashlib``'s OpenSSL start-up."""
+    from importlib.util import source_hash  # only for a file whose stamp changed
 
-    return hashlib.sha256(data).hexdigest()
+    return source_hash(data).hex()
 
 
 def file_stamp(path: str) -> Stamp | None:
