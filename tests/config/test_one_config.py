@@ -140,7 +140,7 @@ def test_the_table_memo_spares_later_runs_the_parse_until_the_text_changes(
     assert run() == ("app",) and len(parses) == 2  # sub's pyproject.toml, then the project's
     assert run() == ("app",) and len(parses) == 3  # only sub's, which has no table to remember
     assert (project / ".mellea-lint-cache").is_dir() and not (project / "sub" / ".mellea-lint-cache").exists()
-    pyproject.write_text('[tool.mellea-lint]\nproducer-modules = ["app.backends"]\n')  # same size or not: the text decides
+    pyproject.write_text('[tool.mellea-lint]\nproducer-modules = ["app.backends"]\n')  # the text decides, not a timestamp
     assert run() == ("app.backends",) and len(parses) == 5
 
 
