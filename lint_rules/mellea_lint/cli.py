@@ -74,7 +74,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (summary, arguments) in COMMAND_LINES.items():
+    for name, (summary, arguments, _) in COMMANDS.items():
         sub = commands.add_parser(name, help=summary, formatter_class=_Formatter)
         if name == command:
             arguments(sub)
@@ -339,13 +339,13 @@ def _ruff_config(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": _check, "rule": _rule, "ruff-config": _ruff_config}
-COMMAND_LINES: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
-    "check": ("check files and folders (default: .)", _check_arguments),
-    "rule": ("print a rule's documentation", _rule_arguments),
-    "ruff-config": ("print the ruff preset (TOML), or merge it into a config", _ruff_arguments),
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
+    "check": ("check files and folders (default: .)", _check_arguments, _check),
+    "rule": ("print a rule's documentation", _rule_arguments, _rule),
+    "ruff-config": ("print the ruff preset (TOML), or merge it into a config", _ruff_arguments, _ruff_config),
 }
-"""Each command's one-line summary and the function that declares its arguments."""
+"""Each command's one-line summary, the function that declares its arguments, and the one that
+runs it. (A plain tuple: a NamedTuple here would compile its annotations at every start-up.)"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -354,7 +354,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = next((arg for arg in argv if not arg.startswith("-")), None)
     args = _parser(command).parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        _, _, run = COMMANDS[args.command]
+        return run(args)
     except ConfigError as exc:
         print(f"mellea-lint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
