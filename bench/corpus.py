@@ -11,9 +11,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = REPO / ".cache" / "bench"
-LABELS = REPO.parent / "shared" / "eval" / "truth-mellea-0.6.0-wheel.tsv"
-"""The labelled private accesses of the mellea 0.6.0 wheel: ``shared/`` lies beside the checkout
-(as in CI); it is development data, not part of the repository."""
+LABELS = REPO / "tests" / "data" / "truth-mellea-0.6.0-wheel.tsv"
+"""The labelled private accesses of the mellea 0.6.0 wheel (columns: tests/data/README.md)."""
 
 
 def wheel_tree(version: str = "0.8.0") -> Path:

@@ -1,6 +1,6 @@
 """Recall and precision of the MOT rules on mellea 0.6.0, against hand-labelled truth.
 
-The labels (``../shared/eval/truth-mellea-0.6.0-wheel.tsv``, or ``--truth``) list every
+The labels (``tests/data/truth-mellea-0.6.0-wheel.tsv``, or ``--truth``) list every
 ``X._name`` access and string form outside ``mellea/core/`` in the released 0.6.0 wheel,
 with ``is_mot`` = ``yes`` (the receiver is a ModelOutputThunk), ``no`` or ``unsure``.
 The wheel is downloaded into ``.cache/`` and linted with ``mellea.core`` internal, no

@@ -3,7 +3,7 @@
 Runs mypy with the plugin over the unzipped wheel (``mellea`` and ``cli``), with
 ``mellea/core/`` internal (the plugin's default) and producer recognition off (the labels
 say which accesses touch a thunk, not which a producer may make), and compares its reports with the
-labelled set (``../shared/eval/truth-mellea-0.6.0-wheel.tsv``):
+labelled set (``tests/data/truth-mellea-0.6.0-wheel.tsv``):
 
 - recall: labelled thunk accesses (``is_mot == yes``) that a report matches;
 - precision: reports that match a thunk access, among reports that match a

@@ -2,9 +2,9 @@
 how long the longest is, on an un-narrowed and on a narrowed `mot.raw.response`.
 
     python -m tools.error_noise [PYTHON]   # print the table (PYTHON: environment, default .venv)
-    python -m tools.error_noise --write    # rewrite it inside README.md
+    python -m tools.error_noise --write    # rewrite it inside docs/design.md
 
-The stub tests check the README table against the same cases in their batched run.
+The stub tests check the table of docs/design.md against the same cases in their batched run.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from tools.readme_sections import between, replace_between
 from tools.typecheckers import CHECKERS, REPO, Diagnostic, check
 
 CASES = {
@@ -24,7 +25,7 @@ CASES = {
 }
 CASE_FILES = tuple(f"noise_case{i}.py" for i in range(len(CASES)))
 _HEAD = "from mellea.core import ModelOutputThunk\n\n\ndef f(mot: ModelOutputThunk[str]) -> None:\n"
-README = REPO / "README.md"
+DOC = REPO / "docs" / "design.md"
 START, END = "<!-- error-noise:start -->", "<!-- error-noise:end -->"
 
 Counts = dict[str, dict[str, tuple[int, int]]]
@@ -63,15 +64,13 @@ def render(result: Counts) -> str:
     return "\n".join(rows) + "\n"
 
 
-def readme_block() -> str:
-    text = README.read_text()
-    return text[text.index(START) + len(START): text.index(END)].strip("\n") + "\n"
+def doc_block() -> str:
+    """The table as docs/design.md carries it."""
+    return between(START, END, DOC).strip("\n") + "\n"
 
 
 def write(result: Counts) -> None:
-    head, rest = README.read_text().split(START, 1)
-    _, tail = rest.split(END, 1)
-    README.write_text(f"{head}{START}\n{render(result)}{END}{tail}")
+    replace_between(START, END, f"\n{render(result)}", DOC)
 
 
 if __name__ == "__main__":

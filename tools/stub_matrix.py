@@ -1,9 +1,9 @@
-"""Generate the README's narrowing matrix (form x checker) from the ignore marks in
+"""Generate the narrowing matrix of docs/design.md (form x checker) from the ignore marks in
 tests/assert_type/: a checker's own ignore comment in a form file means that checker does not
 handle the form, and the `# why:` comment on that line says how.
 
     python tools/stub_matrix.py          # print the table
-    python tools/stub_matrix.py --write  # rewrite it inside README.md
+    python tools/stub_matrix.py --write  # rewrite it inside docs/design.md
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import re
 import sys
 from pathlib import Path
 
+from tools.readme_sections import between, replace_between
 from tools.typecheckers import CHECKERS, IGNORE_SYNTAX, REPO
 
 FORMS_DIR = REPO / "tests" / "assert_type"
-README = REPO / "README.md"
+DOC = REPO / "docs" / "design.md"
 START, END = "<!-- stubs-matrix:start -->", "<!-- stubs-matrix:end -->"
 _WHY = re.compile(r"#\s*why:\s*(.+)$")
 
@@ -59,16 +60,13 @@ def render() -> str:
     return "\n".join(rows) + "\n\n" + "\n".join(f"{line}  " for line in legend).rstrip() + "\n"
 
 
-def readme_block() -> str:
-    text = README.read_text()
-    return text[text.index(START) + len(START): text.index(END)].strip("\n") + "\n"
+def doc_block() -> str:
+    """The matrix as docs/design.md carries it."""
+    return between(START, END, DOC).strip("\n") + "\n"
 
 
 def write() -> None:
-    text = README.read_text()
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    README.write_text(f"{head}{START}\n{render()}{END}{tail}")
+    replace_between(START, END, f"\n{render()}", DOC)
 
 
 if __name__ == "__main__":

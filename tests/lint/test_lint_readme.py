@@ -1,4 +1,5 @@
-"""The rule table, rule docs and flake8 options in the README are the generated text, and the docs are complete."""
+"""The rule docs (docs/rules.md) and the flake8 options (docs/lint.md) are the generated text,
+the README's one-line-per-rule table links every rule's doc, and the docs are complete."""
 
 from __future__ import annotations
 
@@ -11,19 +12,26 @@ from mellea_lint.rules import RULES, render_doc
 from tools.readme_sections import section
 
 
-def lint_section() -> str:
-    return section("lint")
+def _inside(block: str) -> str:
+    """A block without its BEGIN/END marker lines."""
+    return block.split("\n", 1)[1].rsplit("\n", 1)[0]
 
 
-def test_readme_rules_are_generated_text() -> None:
-    section = lint_section()
-    start = section.index("### Rules\n")
-    end = section.find("\n### ", start + 1)
-    assert section[start:end if end != -1 else None].rstrip() == rules_section().rstrip()
+def test_rule_docs_are_generated_text() -> None:
+    assert _inside(section("rules", "docs/rules.md")).strip() == rules_section().strip(), (
+        "regenerate docs/rules.md from python -m mellea_lint.readme")
 
 
-def test_readme_flake8_options_are_generated_text() -> None:
-    assert flake8_options_table() in lint_section()
+def test_flake8_options_are_generated_text() -> None:
+    assert flake8_options_table() in section("lint", "docs/lint.md")
+
+
+def test_readme_lists_every_rule_once_with_a_link_to_its_doc() -> None:
+    rows = [f"| [{r.code}](docs/rules.md#{r.code.lower()}-{r.name}) | {r.summary} |" for r in RULES.values()]
+    table = "| Code | Reports |\n|---|---|\n" + "\n".join(rows) + "\n"
+    text = section("lint-gate")
+    assert table in text
+    assert re.findall(r"^\| \[(MOT\d{3})\]", text, re.MULTILINE) == list(RULES)
 
 
 @pytest.mark.parametrize("code", list(RULES))

@@ -1,5 +1,6 @@
-"""The README's adoption guide: its pre-commit and GitHub Actions snippets are checked, and the
-`mellea-lint` commands of the workflow are run as written on a project with and without a finding."""
+"""The adoption guide (the README's lint gate and adoption sections, docs/adoption.md): its
+pre-commit and GitHub Actions snippets are checked, and the `mellea-lint` commands of the
+workflow are run as written on a project with and without a finding."""
 
 from __future__ import annotations
 
@@ -16,24 +17,34 @@ import yaml
 from downstream import CLEAN, VIOLATION, run
 from mellea_lint import surface
 
+from tools.readme_sections import section
+
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _yaml_blocks() -> list[Any]:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = re.search(r"<!-- BEGIN adoption -->(.*?)<!-- END adoption -->", readme, re.DOTALL)
-    assert section, "README.md has no adoption section"
+# Every block that shows a user YAML to copy: (file, block name).
+GUIDE_BLOCKS = (("README.md", "lint-gate"), ("README.md", "adoption"), ("docs/adoption.md", "adoption"))
+
+
+def _yaml_blocks(where: tuple[tuple[str, str], ...] = GUIDE_BLOCKS) -> list[Any]:
     return [
         yaml.safe_load(block)
-        for block in re.findall(r"```yaml\n(.*?)```", section.group(1), re.DOTALL)
+        for doc, name in where
+        for block in re.findall(r"```yaml\n(.*?)```", section(name, doc), re.DOTALL)
     ]
 
 
-def _pre_commit_hooks() -> list[dict[str, Any]]:
-    blocks = _yaml_blocks()
+def _pre_commit_hooks(where: tuple[tuple[str, str], ...] = GUIDE_BLOCKS) -> list[dict[str, Any]]:
+    blocks = _yaml_blocks(where)
     repos = [repo for block in blocks if isinstance(block, dict) for repo in block.get("repos", [])]
     repos += [item for block in blocks if isinstance(block, list) for item in block]
     return [{"repo": repo["repo"], **hook} for repo in repos for hook in repo["hooks"]]
+
+
+def test_the_readme_shows_the_hook_this_repository_ships() -> None:
+    manifest = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    shown = {hook["id"] for hook in _pre_commit_hooks((("README.md", "lint-gate"),)) if hook["repo"] != "local"}
+    assert shown and shown <= {hook["id"] for hook in manifest}
 
 
 def _workflow() -> dict[str, Any]:

@@ -13,7 +13,7 @@ from mellea_consumers import CONSUMERS, IDIOMS_DIR
 from tools import error_noise
 from tools.typecheckers import CHECKERS, IGNORE_SYNTAX, Diagnostic
 
-# Reasons the remaining errors in mellea's own consumers are intended (README, "Migrating").
+# Reasons the remaining errors in mellea's own consumers are intended (docs/design.md, "Migrating").
 SEPARATE_LOCALS = (
     "provider and response read into separate locals: comparing `provider` narrows nothing "
     "(no checker links two locals); compare `computed.raw.provider` and read `computed.raw.response`"
@@ -101,11 +101,11 @@ def test_hand_built_thunk_idioms_also_run() -> None:
             asyncio.run(result)
 
 
-def test_readme_error_noise_table_matches_the_stubs(idioms_run: tuple[str, list[Diagnostic]]) -> None:
-    """The README's per-checker error counts for one wrong access (tools/error_noise.py)."""
+def test_design_doc_error_noise_table_matches_the_stubs(idioms_run: tuple[str, list[Diagnostic]]) -> None:
+    """The per-checker error counts for one wrong access in docs/design.md (tools/error_noise.py)."""
     checker, diags = idioms_run
     counts: error_noise.Counts = {}
     error_noise.summarize(checker, diags, [Path(n) for n in error_noise.CASE_FILES], counts)
-    rows = [row.strip("| ").split(" | ") for row in error_noise.readme_block().splitlines()[2:]]
+    rows = [row.strip("| ").split(" | ") for row in error_noise.doc_block().splitlines()[2:]]
     shown = {cells[0]: cells[1 + CHECKERS.index(checker)] for cells in rows}
     assert shown == {case: f"{n} ({width} chars)" for case, (n, width) in ((c, per[checker]) for c, per in counts.items())}

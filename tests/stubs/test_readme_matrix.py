@@ -1,13 +1,13 @@
-"""The README's narrowing matrix is exactly what tools/stub_matrix.py derives from the ignore
-marks in tests/assert_type/, and every mark carries a `# why:` comment."""
+"""The narrowing matrix of docs/design.md is exactly what tools/stub_matrix.py derives from the
+ignore marks in tests/assert_type/, and every mark carries a `# why:` comment."""
 
 from __future__ import annotations
 
-from tools.stub_matrix import FORMS_DIR, _gaps, readme_block, render
+from tools.stub_matrix import FORMS_DIR, _gaps, doc_block, render
 
 
-def test_readme_matrix_is_generated() -> None:
-    assert readme_block() == render(), "run: python -m tools.stub_matrix --write"
+def test_design_doc_matrix_is_generated() -> None:
+    assert doc_block() == render(), "run: python -m tools.stub_matrix --write"
 
 
 def test_every_mark_says_why() -> None:
