@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from typing_extensions import assert_type
 
@@ -19,4 +19,4 @@ if TYPE_CHECKING:
 def watsonx_only(mot: ModelOutputThunk[str]) -> None:
     assert mot.raw.provider == "watsonx"
     assert_type(mot.raw.response, WatsonxChatDict | OpenAIStreamedChatDict)
-    assert_type(mot.raw.streamed_chunks, list[WatsonxChunkChoiceDict] | None)
+    assert_type(mot.raw.streamed_chunks, list[WatsonxChunkChoiceDict | Any] | None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from typing_extensions import assert_type
 from transformers.generation.utils import GenerateDecoderOnlyOutput
@@ -29,22 +29,22 @@ def branches(mot: ModelOutputThunk[str]) -> None:
             mot.raw.response,
             OpenAIChatCompletionDict | OpenAIStreamedChatDict,
         )
-        assert_type(mot.raw.streamed_chunks, list[OpenAIChunkChoiceDict] | None)
+        assert_type(mot.raw.streamed_chunks, list[OpenAIChunkChoiceDict | Any] | None)
     elif mot.raw.provider == "ollama":
         assert_type(mot.raw.response, OllamaChatResponse)
-        assert_type(mot.raw.streamed_chunks, None)
+        assert_type(mot.raw.streamed_chunks, list[Any] | None)
     elif mot.raw.provider == "litellm":
         assert_type(
             mot.raw.response,
             LiteLLMModelResponseDict | LiteLLMStreamedChatDict,
         )
-        assert_type(mot.raw.streamed_chunks, list[LiteLLMChunkChoiceDict] | None)
+        assert_type(mot.raw.streamed_chunks, list[LiteLLMChunkChoiceDict | Any] | None)
     elif mot.raw.provider == "watsonx":
         assert_type(
             mot.raw.response,
             WatsonxChatDict | OpenAIStreamedChatDict,
         )
-        assert_type(mot.raw.streamed_chunks, list[WatsonxChunkChoiceDict] | None)
+        assert_type(mot.raw.streamed_chunks, list[WatsonxChunkChoiceDict | Any] | None)
     elif mot.raw.provider == "huggingface":
         assert_type(mot.raw.response, GenerateDecoderOnlyOutput | None)
     else:

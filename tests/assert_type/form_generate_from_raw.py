@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from mellea.core import Backend, CBlock, ModelOutputThunk
 from mellea.stdlib.context import SimpleContext
@@ -32,7 +32,7 @@ async def branches(backend: Backend) -> None:
             assert_type(r.raw.response, GenerateDecoderOnlyOutput | None)
         else:
             assert_type(r.raw.response, None)
-        assert_type(r.raw.streamed_chunks, None)
+        assert_type(r.raw.streamed_chunks, list[Any] | None)
 
 
 def a_thunk_annotation_accepts_it(r: ModelOutputThunk[str]) -> ModelOutputThunk:

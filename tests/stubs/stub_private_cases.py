@@ -10,11 +10,11 @@ HEADER = "from mellea.core import ModelOutputThunk\n\n\ndef touch(mot: ModelOutp
 
 
 def private_member_lines() -> list[tuple[str, str]]:
-    """(member, statement) pairs; every statement must be an error in every checker."""
+    """(member, statement) pairs: type-correct uses that only the gate reports."""
     cases = []
     for m in PRIVATE_MEMBERS:
         if m.name in CURRENT_PRIVATE_FIELDS:
-            cases += [(m.name, f"print(mot.{m.name})"), (m.name, f"mot.{m.name} = None")]
+            cases += [(m.name, f"print(mot.{m.name})"), (m.name, f"mot.{m.name} = mot.{m.name}")]
         elif m.name in CURRENT_PRIVATE_METHODS:
             cases.append((m.name, f"print(mot.{m.name})"))
     return cases

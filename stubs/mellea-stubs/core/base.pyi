@@ -11,10 +11,12 @@
 # only for type checkers: import it under `if TYPE_CHECKING:`.
 
 import abc
+import asyncio
 import datetime
 import enum
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from dataclasses import Field, dataclass
 from typing import (
     Any,
@@ -512,55 +514,73 @@ class RawProviderResponse:
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
+_P = TypeVar("_P", bound=str | None)
+_R = TypeVar("_R")
+_C = TypeVar("_C", bound=list[Any] | None)
+
+# Each variant reads with one provider's types and writes like the runtime dataclass, so a
+# backend fills `mot.raw` field by field (`mot.raw.provider = ...`, `mot.raw.response = {...}`)
+# on the union `AnyRaw`. `provider` and `response` are properties with a wide setter: every
+# checker narrows the union on `raw.provider == "..."` through them (pyright and basedpyright
+# not on `raw.provider is None`: they narrow a union on `is None` through a field only).
+# `streamed_chunks` stays a field, so `if raw.streamed_chunks is None: raw.streamed_chunks = []`
+# narrows in every checker (ty and mypy narrow an assignment through a property only when its
+# setter takes the getter's type); its elements read as `ChunkDict | Any`, so a backend appends
+# the SDK's `model_dump()` (`dict[str, Any]`) while a wrong key on a read is still an error.
+
 @type_check_only
-class OpenAIRaw(RawProviderResponse):
+class ProviderRaw(RawProviderResponse, Generic[_P, _R, _C]):
+    """`mot.raw` as one provider fills it: the base of the variants in `AnyRaw`."""
+
+    @property  # type: ignore[override]
+    def provider(self) -> _P: ...  # pyright: ignore[reportIncompatibleVariableOverride]
+    @provider.setter
+    def provider(self, value: str | None) -> None: ...
+    @property  # type: ignore[override]
+    def response(self) -> _R: ...  # pyright: ignore[reportIncompatibleVariableOverride]
+    @response.setter
+    def response(self, value: Any | None) -> None: ...
+    streamed_chunks: _C  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+
+@type_check_only
+class OpenAIRaw(
+    ProviderRaw[
+        Literal["openai"], OpenAIChatCompletionDict | OpenAIStreamedChatDict, list[OpenAIChunkChoiceDict | Any] | None
+    ]
+):
     """`mot.raw` of an openai chat thunk when `mot.raw.provider == "openai"`."""
 
-    provider: Literal["openai"]
-    response: OpenAIChatCompletionDict | OpenAIStreamedChatDict
-    streamed_chunks: list[OpenAIChunkChoiceDict] | None
+@type_check_only
+class OllamaRaw(ProviderRaw[Literal["ollama"], OllamaChatResponse, list[Any] | None]):
+    """`mot.raw` of an ollama chat thunk (streamed or not) when `mot.raw.provider == "ollama"`;
+    mellea 0.8.0 leaves `streamed_chunks` None for ollama."""
 
 @type_check_only
-class OllamaRaw(RawProviderResponse):
-    """`mot.raw` of an ollama chat thunk (streamed or not) when `mot.raw.provider == "ollama"`."""
-
-    provider: Literal["ollama"]
-    response: OllamaChatResponse
-    streamed_chunks: None
-
-@type_check_only
-class LiteLLMRaw(RawProviderResponse):
+class LiteLLMRaw(
+    ProviderRaw[
+        Literal["litellm"], LiteLLMModelResponseDict | LiteLLMStreamedChatDict, list[LiteLLMChunkChoiceDict | Any] | None
+    ]
+):
     """`mot.raw` of a litellm chat thunk when `mot.raw.provider == "litellm"`."""
 
-    provider: Literal["litellm"]
-    response: LiteLLMModelResponseDict | LiteLLMStreamedChatDict
-    streamed_chunks: list[LiteLLMChunkChoiceDict] | None
-
 @type_check_only
-class WatsonxRaw(RawProviderResponse):
+class WatsonxRaw(
+    ProviderRaw[
+        Literal["watsonx"], WatsonxChatDict | OpenAIStreamedChatDict, list[WatsonxChunkChoiceDict | Any] | None
+    ]
+):
     """`mot.raw` of a watsonx chat thunk when `mot.raw.provider == "watsonx"`."""
 
-    provider: Literal["watsonx"]
-    response: WatsonxChatDict | OpenAIStreamedChatDict
-    streamed_chunks: list[WatsonxChunkChoiceDict] | None
-
 @type_check_only
-class HuggingFaceRaw(RawProviderResponse):
+class HuggingFaceRaw(ProviderRaw[Literal["huggingface"], GenerateDecoderOnlyOutput | None, list[Any] | None]):
     """`mot.raw` when `mot.raw.provider == "huggingface"` (chat and `generate_from_raw`);
     `response` is `None` when the backend runs with `use_caches=False`, for adapters
-    without logits, and for beam search."""
-
-    provider: Literal["huggingface"]
-    response: GenerateDecoderOnlyOutput | None
-    streamed_chunks: None
+    without logits, and for beam search; mellea 0.8.0 leaves `streamed_chunks` None."""
 
 @type_check_only
-class UnfilledRaw(RawProviderResponse):
-    """`mot.raw` before post-processing ran (uncomputed, cancelled, errored, user-built)."""
-
-    provider: None
-    response: None
-    streamed_chunks: None
+class UnfilledRaw(ProviderRaw[None, None, list[Any] | None]):
+    """`mot.raw` before post-processing ran (uncomputed, cancelled, errored, user-built);
+    a streaming backend appends to `streamed_chunks` before it sets the provider."""
 
 # The completion variants subclass their provider's chat variant (redeclaring `response`), so
 # narrowing by a chat variant's class (`case OllamaRaw()`, the mypy plugin's class patterns)
@@ -570,45 +590,45 @@ class UnfilledRaw(RawProviderResponse):
 class OpenAICompletionRaw(OpenAIRaw):
     """`mot.raw` of an openai `generate_from_raw` thunk (completions API)."""
 
-    provider: Literal["openai"]
-    response: OpenAICompletionChoiceDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
-    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    @property  # type: ignore[override]
+    def response(self) -> OpenAICompletionChoiceDict: ...  # pyright: ignore[reportIncompatibleMethodOverride]
+    @response.setter
+    def response(self, value: Any | None) -> None: ...
+    streamed_chunks: list[Any] | None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 @type_check_only
 class OllamaCompletionRaw(OllamaRaw):
     """`mot.raw` of an ollama `generate_from_raw` thunk (`/api/generate`)."""
 
-    provider: Literal["ollama"]
-    response: OllamaGenerateDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
-    streamed_chunks: None
+    @property  # type: ignore[override]
+    def response(self) -> OllamaGenerateDict: ...  # pyright: ignore[reportIncompatibleMethodOverride]
+    @response.setter
+    def response(self, value: Any | None) -> None: ...
 
 @type_check_only
 class LiteLLMCompletionRaw(LiteLLMRaw):
     """`mot.raw` of a litellm `generate_from_raw` thunk (`atext_completion`)."""
 
-    provider: Literal["litellm"]
-    response: LiteLLMTextChoiceDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
-    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
+    @property  # type: ignore[override]
+    def response(self) -> LiteLLMTextChoiceDict: ...  # pyright: ignore[reportIncompatibleMethodOverride]
+    @response.setter
+    def response(self, value: Any | None) -> None: ...
+    streamed_chunks: list[Any] | None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 @type_check_only
 class WatsonxCompletionRaw(WatsonxRaw):
     """`mot.raw` of a watsonx `generate_from_raw` thunk (`ModelInference.generate`)."""
 
-    provider: Literal["watsonx"]
-    response: WatsonxGenerationResultDict  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
-    streamed_chunks: None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
-
-_P = TypeVar("_P", bound=str)
-_R = TypeVar("_R")
+    @property  # type: ignore[override]
+    def response(self) -> WatsonxGenerationResultDict: ...  # pyright: ignore[reportIncompatibleMethodOverride]
+    @response.setter
+    def response(self, value: Any | None) -> None: ...
+    streamed_chunks: list[Any] | None  # type: ignore[assignment]  # pyright: ignore[reportIncompatibleVariableOverride]
 
 @type_check_only
-class CustomProviderRaw(RawProviderResponse, Generic[_P, _R]):
+class CustomProviderRaw(ProviderRaw[_P, _R, list[Any] | None]):
     """A third-party backend's `raw`; the mypy plugin instantiates it for providers
     registered in its configuration. Not part of `AnyRaw`."""
-
-    provider: _P
-    response: _R
-    streamed_chunks: list[Any] | None
 
 AnyRaw: TypeAlias = OpenAIRaw | OllamaRaw | LiteLLMRaw | WatsonxRaw | HuggingFaceRaw | UnfilledRaw
 """`mot.raw` of a thunk from a chat-shaped call (`instruct`, `chat`, `act`, `generate_from_context`, ...)."""
@@ -619,9 +639,40 @@ AnyCompletionRaw: TypeAlias = (
 """`mot.raw` of a thunk from `Backend.generate_from_raw`."""
 
 # ---------------------------------------------------------------------------
-# The thunk. Private members (_generate_log, _gen, _meta, ...) are deliberately
-# absent: see the README, "Private thunk members".
+# The thunk. Its private members are declared with their runtime types: backends and test
+# doubles must write them (mellea offers no public way), and no checker can be told which
+# code produces thunks. Privacy is the gate's job (mellea-lint, flake8 MOT, the mypy
+# plugin's `mellea-private`, `mellea-lint server`), which knows producer code.
 # ---------------------------------------------------------------------------
+
+@dataclass
+class _CallInfo:
+    """Originating-call data of a thunk (private: read nothing from it outside mellea.core)."""
+
+    action: Span | None = None
+    context: list[Span] | None = None
+    model_options: dict[str, Any] | None = None
+    generation_id: str | None = None
+
+_STREAM_QUEUE_MAXSIZE: int
+
+@dataclass
+class _GenerationState:
+    """In-flight generation machinery of a thunk, set by the backend that produces it (private)."""
+
+    queue: asyncio.Queue[Any] = ...
+    chunk_size: int = 3
+    first_chunk_received: bool = False
+    processed_chunk_index: int = 0
+    generate: asyncio.Task[None] | None = None
+    generate_type: GenerateType = ...
+    generate_extra: asyncio.Task[Any] | None = None
+    cancel_hook: Callable[[], None] | None = None
+    process: Callable[[ModelOutputThunk, Any], Coroutine[Any, Any, Any]] | None = None
+    post_process: Callable[[ModelOutputThunk], Coroutine[Any, Any, Any]] | None = None
+    on_computed: Callable[[ModelOutputThunk], Coroutine[Any, Any, Any]] | None = None
+    start: datetime.datetime | None = None
+    chunk_intervals: deque[float | None] = ...
 
 class ModelOutputThunk(Generic[S]):
     cache: bool
@@ -629,6 +680,24 @@ class ModelOutputThunk(Generic[S]):
     tool_calls: list[ModelToolCall] | None
     thinking: str | None
     generation: GenerationMetadata
+    # Private: written by the backend that produces the thunk; the public read is named.
+    _underlying_value: str | None
+    """Private: read `mot.value`; producers write it while streaming."""
+    _meta: dict[str, Any]
+    """Private: provider payloads are in `mot.raw`, usage in `mot.generation.usage`."""
+    _computed: bool
+    """Private: read `mot.is_computed()`."""
+    _cancelled: bool
+    """Private: read `mot.cancelled`; `await mot.cancel_generation()` sets it."""
+    _aiter_started: bool
+    _call: _CallInfo
+    """Private: originating-call data, set by the backend."""
+    _gen: _GenerationState
+    """Private: in-flight generation machinery, set by the backend."""
+    _generate_log: GenerateLog | None
+    """Private: read `mot.generate_log`; producers set it."""
+    _error: Exception | None
+    """Private: read `mot.error`."""
     def __init__(
         self,
         value: str | None,
@@ -661,8 +730,14 @@ class ModelOutputThunk(Generic[S]):
     async def __aexit__(self, *exc_info: object) -> None: ...
     def __copy__(self) -> ModelOutputThunk: ...
     def __deepcopy__(self, memo: dict[int, Any]) -> ModelOutputThunk: ...
+    def _elapsed_ms(self) -> float: ...
+    def _record_ttfb(self) -> None: ...
+    async def _emit_event(self, event_name: str, **data: Any) -> None: ...
+    def _copy_from(self, other: ModelOutputThunk) -> None: ...
+    def _set_parsed_repr(self) -> None: ...
 
 class ComputedModelOutputThunk(ModelOutputThunk[S]):
+    _INVARIANT_GUARDS: ClassVar[dict[str, Callable[[Any], bool]]]
     def __new__(cls, thunk: ModelOutputThunk[S] | None = None) -> ComputedModelOutputThunk[S]: ...
     def __init__(self, thunk: ModelOutputThunk[S]) -> None: ...
     def __setattr__(self, name: str, value: Any) -> None: ...
