@@ -238,6 +238,12 @@ PUBLIC_MEMBER_RELEASES: Final[dict[str, frozenset[str]]] = {
 
 RAW_FIELDS: Final = ("provider", "response", "streamed_chunks")
 
+DICT_MUTATORS: Final = frozenset({"update", "pop", "popitem", "clear", "setdefault", "__setitem__", "__delitem__"})
+IN_PLACE_METHODS: Final = DICT_MUTATORS | frozenset(
+    {"append", "extend", "insert", "remove", "sort", "reverse", "add", "discard", "__iadd__"}
+)
+"""In-place methods of the builtin containers: ``x._meta["k"].append(...)`` writes through the read."""
+
 PRIVATE_SUBOBJECT_FIELDS: Final = {
     "_call": ("action", "context", "model_options", "generation_id"),
     "_gen": (

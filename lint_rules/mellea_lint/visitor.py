@@ -27,11 +27,6 @@ from .inference import (
 _STRING_ACCESSORS: Final = frozenset({"getattr", "setattr", "hasattr", "delattr"})
 _STRING_WRITERS: Final = frozenset({"setattr", "delattr"})
 _DOTTED_PATCHERS: Final = frozenset({"patch", "setattr", "delattr"})
-_DICT_MUTATORS: Final = frozenset({"update", "pop", "popitem", "clear", "setdefault", "__setitem__", "__delitem__"})
-# In-place methods of the builtin containers: ``x._meta["k"].append(...)`` writes through the read.
-_IN_PLACE_METHODS: Final = _DICT_MUTATORS | frozenset(
-    {"append", "extend", "insert", "remove", "sort", "reverse", "add", "discard", "__iadd__"}
-)
 
 
 def is_private(name: str) -> bool:
@@ -526,13 +521,13 @@ class ModuleVisitor:
         args = node.args
         if isinstance(func, ast.Attribute):
             owner = func.value
-            if func.attr in _IN_PLACE_METHODS:
+            if func.attr in surface.IN_PLACE_METHODS:
                 self._mark_mutated(owner)
             if isinstance(owner, ast.Attribute) and is_private(owner.attr):
                 key = args[0].value if args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str) else None
                 if func.attr == "get":
                     self._meta[id(owner)] = MetaUse(key, "get", node)
-                elif func.attr in _DICT_MUTATORS:
+                elif func.attr in surface.DICT_MUTATORS:
                     self._meta[id(owner)] = MetaUse(key, "mutate", node)
                     self._item_written.add(id(owner))
                     self._mark_mutated(owner)

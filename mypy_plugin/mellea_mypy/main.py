@@ -32,7 +32,7 @@ from .syntax_index import SyntaxIndex, build, is_private_name
 
 _INSTALLED_PATH = re.compile(r"/(site-packages|dist-packages|typeshed)/")
 
-PLUGIN_VERSION = "5"
+PLUGIN_VERSION = "6"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
 
 

@@ -90,7 +90,8 @@ def is_allowed(access: Access, index: SyntaxIndex, config: PluginConfig, release
         return meta is None or (
             not surface.has_public_read(meta, release) and surface.meta_key_write_hint(key, release) is None
         )
-    return not surface.has_public_read(info, release) or info.value_when_uncomputed
+    written_through = isinstance(access.context, MemberExpr) and access.context in index.mutated_through
+    return written_through or not surface.has_public_read(info, release) or info.value_when_uncomputed
 
 
 def hint(access: Access, index: SyntaxIndex, release: str) -> str:

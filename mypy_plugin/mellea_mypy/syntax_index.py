@@ -60,6 +60,9 @@ class SyntaxIndex:
     """``from mellea.core... import _name``: (node, module, name)."""
     meta_writes: set[MemberExpr] = field(default_factory=set)
     """``x._meta`` nodes written through: ``x._meta[k] = v``, ``del x._meta[k]``, ``x._meta.update(...)``."""
+    mutated_through: set[MemberExpr] = field(default_factory=set)
+    """``x._name`` read only to write through it: ``x._name.y = v``, ``x._name[k] = v``,
+    ``x._name.y.append(...)`` (the lint's ``mutated_through``)."""
     aug_targets: set[MemberExpr] = field(default_factory=set)
     """``x._name`` of ``x._name += v``: mypy reads it too, but the write is the one finding."""
     deleted: set[MemberExpr] = field(default_factory=set)
@@ -172,18 +175,32 @@ class _Collector:
         if isinstance(target, IndexExpr) and isinstance(target.base, MemberExpr) and target.base.name == "_meta":
             self.index.meta_writes.add(target.base)
 
+    def _written_through(self, target: Expression) -> None:
+        """Every member read on the way to a written object: ``a._b.c[k].d = v`` marks ``a._b``."""
+        node = target.expr if isinstance(target, MemberExpr) else target.base if isinstance(target, IndexExpr) else None
+        while isinstance(node, (MemberExpr, IndexExpr)):
+            if isinstance(node, MemberExpr):
+                self.index.mutated_through.add(node)
+                node = node.expr
+            else:
+                node = node.base
+
     def visit_assignment_stmt(self, o: AssignmentStmt) -> None:
         for lvalue in o.lvalues:
             self._meta_written(lvalue)
+            self._written_through(lvalue)
 
     def visit_operator_assignment_stmt(self, o: OperatorAssignmentStmt) -> None:
         self._meta_written(o.lvalue)
+        self._written_through(o.lvalue)
         if isinstance(o.lvalue, MemberExpr):
             self.index.aug_targets.add(o.lvalue)
 
     def visit_del_stmt(self, o: DelStmt) -> None:
         self._meta_written(o.expr)
         targets = o.expr.items if isinstance(o.expr, TupleExpr) else [o.expr]
+        for target in targets:
+            self._written_through(target)
         self.index.deleted.update(t for t in targets if isinstance(t, MemberExpr))
 
     def visit_index_expr(self, o: IndexExpr) -> None:
@@ -192,6 +209,8 @@ class _Collector:
 
     def visit_call_expr(self, o: CallExpr) -> None:
         callee = o.callee
+        if isinstance(callee, MemberExpr) and callee.name in surface.IN_PLACE_METHODS:
+            self._written_through(callee)
         if (
             isinstance(callee, MemberExpr)
             and callee.name in ("get", "pop", "setdefault", "update", "clear", "popitem")
