@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from mellea_lint.config import ConfigError
-from mellea_lint.filecheck import FILE_ERRORS, LINE_BREAK, decode_source, read_source
-from mellea_lint.findings import Finding
+from mellea_lint.filecheck import LINE_BREAK, decode_source, read_source
+from mellea_lint.findings import FILE_ERRORS, Finding
 
 TOOL = "mellea-lint"
 VERSION = 1

@@ -27,8 +27,8 @@ from mellea_lint.config import (
     split_csv,
 )
 from mellea_lint.discovery import discover
-from mellea_lint.filecheck import FILE_ERRORS, EngineOptions
-from mellea_lint.findings import Finding
+from mellea_lint.filecheck import EngineOptions
+from mellea_lint.findings import FILE_ERRORS, Finding
 from mellea_lint.formats import FORMATS, tool_version
 from mellea_lint.runner import default_jobs, run
 from mellea_lint.surface import mellea_in_use

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from mellea_lint.findings import FILE_ERRORS
 from mellea_lint.surface import (
     DEFAULT_INTERNAL_MODULES,
     DEFAULT_PRODUCER_MODULES,
@@ -271,8 +272,7 @@ def check_providers(value: object, what: str) -> dict[str, str]:
 
 def known_codes() -> tuple[str, ...]:
     """Every code a selector may name: the rules and the file diagnostics."""
-    from mellea_lint.filecheck import FILE_ERRORS
-    from mellea_lint.rules import RULES
+    from mellea_lint.rules import RULES  # here, not at import: rule docs are large
 
     return (*RULES, *FILE_ERRORS)
 

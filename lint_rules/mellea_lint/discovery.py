@@ -12,8 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-from mellea_lint.filecheck import READ_ERROR, file_error
-from mellea_lint.findings import Finding
+from mellea_lint.findings import READ_ERROR, Finding, file_error
 
 SUFFIXES = (".py", ".pyi")
 SKIPPED_DIRS = frozenset(

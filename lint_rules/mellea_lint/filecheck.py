@@ -2,9 +2,8 @@
 
 Anything that stops a file from being checked (unreadable, undecodable, a syntax
 error, nesting too deep for the parser) becomes exactly one finding with a code of
-the ``MOT9xx`` range below, so a bad file never hides the results of the others and
-never prints a traceback. These codes cannot be deselected or ``noqa``-ed: a file that
-was not checked must not pass silently.
+the ``MOT9xx`` range (``findings.FILE_ERRORS``), so a bad file never hides the results
+of the others and never prints a traceback.
 """
 
 # No `from __future__ import annotations`: NamedTuple compiles string annotations at import,
@@ -17,22 +16,16 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from mellea_lint.findings import Finding
+from mellea_lint.findings import (
+    DECODE_ERROR,
+    READ_ERROR,
+    SYNTAX_ERROR,
+    TOO_COMPLEX,
+    Finding,
+    file_error,
+)
 from mellea_lint.modules import module_name_for
 from mellea_lint.surface import NEWEST, module_matches
-
-READ_ERROR = "MOT900"
-DECODE_ERROR = "MOT901"
-SYNTAX_ERROR = "MOT902"
-TOO_COMPLEX = "MOT903"
-
-FILE_ERRORS: dict[str, tuple[str, str]] = {
-    READ_ERROR: ("io-error", "The path does not exist or cannot be read (permissions, symlink loop)."),
-    DECODE_ERROR: ("decode-error", "The bytes are not text in the encoding Python would use (PEP 263)."),
-    SYNTAX_ERROR: ("syntax-error", "Python cannot parse the file (a NUL byte in the source included)."),
-    TOO_COMPLEX: ("too-complex", "The file is too large or nests too deeply to parse within limits."),
-}
-"""code -> (name, summary) of the diagnostics for files that could not be checked."""
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """Larger files are reported as MOT903 and not parsed: a generated data module of
@@ -62,11 +55,6 @@ class EngineOptions(NamedTuple):
     detect_producers: bool = True
     release: str = NEWEST
     """The mellea minor whose public members hints and fixes name (``MelleaInUse.release``)."""
-
-
-def file_error(path: str, code: str, message: str, line: int = 1, col: int = 0) -> Finding:
-    """A finding that says why ``path`` could not be checked."""
-    return Finding(path, max(line, 1), max(col, 0), code, message, max(line, 1), max(col, 0))
 
 
 def read_source(path: str) -> bytes | Finding:

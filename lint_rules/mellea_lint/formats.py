@@ -11,8 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 
-from mellea_lint.filecheck import FILE_ERRORS
-from mellea_lint.findings import Finding
+from mellea_lint.findings import FILE_ERRORS, Finding
 
 TOOL = "mellea-lint"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -11,8 +11,8 @@ import os
 from collections.abc import Sequence
 
 from mellea_lint.cache import ResultCache, Stamp, content_hash, file_stamp
-from mellea_lint.filecheck import TOO_COMPLEX, EngineOptions, check_bytes, file_error, read_source
-from mellea_lint.findings import Finding
+from mellea_lint.filecheck import EngineOptions, check_bytes, read_source
+from mellea_lint.findings import TOO_COMPLEX, Finding, file_error
 from mellea_lint.modules import module_name_for
 
 SERIAL_MAX_FILES = 8
