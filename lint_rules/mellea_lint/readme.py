@@ -1,7 +1,8 @@
-"""The README's lint text that is generated from code: the rule table and docs, the flake8 options.
+"""The lint documentation generated from code: the rule table and docs (docs/rules.md), the
+flake8 options (docs/lint.md).
 
-``python -m mellea_lint.readme`` prints it; ``tests/lint/test_lint_readme.py`` checks the
-README carries exactly this text.
+``python -m mellea_lint.readme`` prints it; ``tests/lint/test_lint_readme.py`` checks those
+pages carry exactly this text (and that the README's short rule table links every rule there).
 """
 
 from __future__ import annotations
