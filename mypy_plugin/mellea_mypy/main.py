@@ -28,7 +28,8 @@ from mypy.plugin import (
 from mypy.types import AnyType, Type, TypeOfAny
 
 from . import config, fullnames, narrowing, privacy
-from .syntax_index import SyntaxIndex, build, is_private_name
+from .syntax import is_private_name
+from .syntax_index import SyntaxIndex, build
 
 _INSTALLED_PATH = re.compile(r"/(site-packages|dist-packages|typeshed)/")
 

@@ -17,7 +17,8 @@ from mypy.types import CallableType, Instance, Type, TypeType, UnionType, get_pr
 
 from . import errorcodes, fullnames
 from .config import PRODUCER_ADVICE, PluginConfig
-from .syntax_index import SyntaxIndex, is_private_name
+from .syntax import is_private_name
+from .syntax_index import SyntaxIndex
 
 Action = Literal["read", "write", "delete", "call"]
 

@@ -30,7 +30,7 @@ from mypy.nodes import (
 )
 
 from . import fullnames
-from .syntax_index import children, is_private_name
+from .syntax import children, is_private_name
 
 _MUTATORS = frozenset({"update", "pop", "popitem", "clear", "setdefault", "append", "extend"})
 

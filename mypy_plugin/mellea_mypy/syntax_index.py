@@ -9,7 +9,6 @@ records them, keyed by the node the hook will receive.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from mellea_lint import surface
@@ -28,7 +27,6 @@ from mypy.nodes import (
     Node,
     OperatorAssignmentStmt,
     SetExpr,
-    Statement,
     StrExpr,
     TupleExpr,
 )
@@ -42,6 +40,8 @@ from mypy.patterns import (
 )
 
 from . import fullnames
+from .producers import producer_spans
+from .syntax import children, is_private_name
 
 ProviderLiteral = str | None
 """A provider value written in code; ``None`` for ``provider=None`` in a pattern."""
@@ -79,14 +79,8 @@ def build(tree: MypyFile, *, detect_producers: bool = True) -> SyntaxIndex:
     index = SyntaxIndex(tree.fullname)
     _Collector(index, tree).walk()
     if detect_producers:
-        from .producers import producer_spans  # it imports this module
-
         index.producer_spans = producer_spans(tree)
     return index
-
-
-def is_private_name(name: str) -> bool:
-    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 
 def _str_literals(expr: Expression) -> list[StrExpr]:
@@ -109,26 +103,6 @@ def _pattern_literals(pattern: Pattern) -> list[StrExpr]:
 
 def _is_provider_member(expr: MemberExpr) -> bool:
     return expr.name == fullnames.PROVIDER_FIELD
-
-
-_SEMANTIC_LINKS = frozenset({"node", "def_var", "original_def", "expanded", "analyzed", "info"})
-"""Attributes that point from the syntax tree into symbol tables (possibly of other
-modules); the walk follows syntactic children only."""
-
-
-def children(node: Node) -> Iterator[Node]:
-    """Syntactic children of a node. mypy is compiled, so a plugin cannot subclass its
-    ``TraverserVisitor``; the attribute list mypyc records per class stands in for it."""
-    for attr in getattr(type(node), "__mypyc_attrs__", ()):
-        if attr.startswith("__") or attr in _SEMANTIC_LINKS:
-            continue
-        stack: list[object] = [getattr(node, attr, None)]
-        while stack:
-            value = stack.pop()
-            if isinstance(value, (Statement, Expression, Pattern)):
-                yield value
-            elif isinstance(value, (list, tuple)):
-                stack.extend(reversed(value))
 
 
 _VISITORS: dict[type, str] = {
