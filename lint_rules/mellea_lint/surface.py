@@ -299,6 +299,8 @@ PROVIDERS: Final[tuple[Provider, ...]] = (
 
 PROVIDER_LITERALS: Final = tuple(p.literal for p in PROVIDERS)
 UNFILLED_VARIANT: Final = "UnfilledRaw"
+PROVIDER_RAW_BASE: Final = "ProviderRaw"
+"""The stubs' generic base of the variants: it declares the ``provider`` property they read."""
 """The variant with ``provider: None``: post-processing never ran."""
 
 THUNK_RETURNING_APIS: Final = frozenset(

@@ -33,8 +33,9 @@ CUSTOM_VARIANT: Final = f"{BASE_MODULE}.CustomProviderRaw"
 """Generic stub-only variant ``CustomProviderRaw[provider literal, response type]``."""
 COMPLETION_VARIANTS: Final = frozenset(f"{BASE_MODULE}.{p.completion_variant}" for p in surface.PROVIDERS)
 """The variants of ``generate_from_raw`` thunks (each a subclass of its provider's chat variant)."""
+PROVIDER_RAW_BASE: Final = f"{BASE_MODULE}.{surface.PROVIDER_RAW_BASE}"
 RAW_CLASSES: Final = frozenset(
-    {RAW_CLASS, UNFILLED_VARIANT, CUSTOM_VARIANT, *VARIANT_BY_PROVIDER.values(), *COMPLETION_VARIANTS}
+    {RAW_CLASS, PROVIDER_RAW_BASE, UNFILLED_VARIANT, CUSTOM_VARIANT, *VARIANT_BY_PROVIDER.values(), *COMPLETION_VARIANTS}
 )
 
 GETATTR_FAMILY: Final[dict[str, Literal["read", "write", "delete"]]] = {

@@ -82,3 +82,26 @@ def usage_assigned_into_an_envelope(envelope: OpenAIStreamedChatDict, usage: Ope
     # Runs, but is the price of a read-only `usage` (README, Stubs; the twin is `with_usage`):
     # pinned so that the cost stays known.
     envelope["usage"] = usage  # type: ignore[typeddict-readonly-mutated]  # pyright: ignore[reportTypedDictNotRequiredAccess]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
+
+
+async def _three_parameter_callback(mot: ModelOutputThunk, chunk: Any, extra: int) -> None: ...
+
+
+def wrong_callback_signature(mot: ModelOutputThunk) -> None:
+    """The producer-side twin of tests/idioms/producers.py: `_gen.process` takes (thunk, chunk)."""
+    mot._gen.process = _three_parameter_callback  # type: ignore[assignment, mellea-private]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[bad-assignment]  # ty: ignore[invalid-assignment]
+
+
+def wrong_chunk_key_after_appending(mot: ModelOutputThunk, dump: dict[str, Any]) -> Any:
+    """The twin of tests/idioms/writes_through_raw.py: appending dumps leaves reads typed."""
+    if mot.raw.streamed_chunks is None:
+        mot.raw.streamed_chunks = []
+    mot.raw.streamed_chunks.append(dump)
+    raw = mot.raw
+    if raw.provider == "openai" and raw.streamed_chunks is not None:
+        return raw.streamed_chunks[0]["deltaa"]  # type: ignore[typeddict-item]  # pyright: ignore[reportGeneralTypeIssues]  # pyrefly: ignore[bad-typed-dict-key]  # ty: ignore[invalid-typed-dict-key]
+    return None
+
+
+def provider_written_as_a_number(mot: ModelOutputThunk) -> None:
+    mot.raw.provider = 3  # type: ignore[assignment]  # pyright: ignore[reportAttributeAccessIssue]  # pyrefly: ignore[bad-argument-type]  # ty: ignore[invalid-assignment]

@@ -48,6 +48,7 @@ def batch_files(tmp_dir: Path, env: str) -> list[Path]:
     return [
         *sorted(ASSERT_TYPE_DIR.glob("*.py")),
         CASES_DIR / "sdk_degrade.py",
+        CASES_DIR / "wrong_keys.py",
         write_canary(tmp_dir / "canary_ignores.py"),
         write_private_member_cases(tmp_dir / "private_members.py"),
     ]

@@ -72,7 +72,7 @@ def _fields(classes: dict[str, ast.ClassDef], name: str) -> dict[str, str]:
     specialises (or the variant it subclasses), then its own fields and property getters."""
     cls = classes[name]
     base = cls.bases[0]
-    if isinstance(base, ast.Subscript) and ast.unparse(base.value) == "ProviderRaw":
+    if isinstance(base, ast.Subscript) and ast.unparse(base.value) == surface.PROVIDER_RAW_BASE:
         fields = dict(zip(surface.RAW_FIELDS, (ast.unparse(e) for e in base.slice.elts), strict=True))  # type: ignore[attr-defined]
     else:
         fields = _fields(classes, ast.unparse(base))

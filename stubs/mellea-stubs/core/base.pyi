@@ -171,6 +171,13 @@ class OpenAIUsageDict(dict[str, Any]):
     def __getitem__(
         self, key: Literal["completion_tokens_details", "prompt_tokens_details"]
     ) -> dict[str, Any] | None: ...  # Optional in CompletionUsage
+    # Every key at once, last: pyright names the last overload's parameter when none matches,
+    # so a misspelled key is reported with the keys that exist (mypy, pyrefly and ty list all).
+    @overload
+    def __getitem__(
+        self,
+        key: Literal["completion_tokens", "prompt_tokens", "total_tokens", "completion_tokens_details", "prompt_tokens_details"],
+    ) -> int | dict[str, Any] | None: ...
 
 @type_check_only
 class LiteLLMUsageDict(OpenAIUsageDict):
@@ -186,6 +193,14 @@ class LiteLLMUsageDict(OpenAIUsageDict):
     ) -> dict[str, Any] | None: ...
     @overload
     def __getitem__(self, key: Literal["cost"]) -> float | None: ...
+    @overload  # every key, last (see OpenAIUsageDict)
+    def __getitem__(
+        self,
+        key: Literal[
+            "completion_tokens", "prompt_tokens", "total_tokens", "completion_tokens_details",
+            "prompt_tokens_details", "server_tool_use", "cost",
+        ],
+    ) -> int | dict[str, Any] | float | None: ...
 
 @type_check_only
 class OpenAIMessageDict(TypedDict):
@@ -472,6 +487,14 @@ class OllamaChatResponse(ollama.ChatResponse):
     ) -> int | None: ...
     @overload
     def __getitem__(self, key: Literal["logprobs"]) -> Sequence[_OllamaLogprob] | None: ...
+    @overload  # every key, last (see OpenAIUsageDict)
+    def __getitem__(
+        self,
+        key: Literal[
+            "message", "model", "created_at", "done_reason", "done", "total_duration", "load_duration",
+            "prompt_eval_count", "prompt_eval_duration", "eval_count", "eval_duration", "logprobs",
+        ],
+    ) -> ollama.Message | str | bool | int | Sequence[_OllamaLogprob] | None: ...
 
 @final
 @type_check_only
