@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 NOSDK := .venv-nosdk
+DEMO := .venv-demo
 PIN := -r requirements/test.txt -c requirements/constraints.txt
 PROJECT_SOURCES := $(shell find stubs mypy_plugin lint_rules -type f -not -path '*/__pycache__/*' 2>/dev/null) pyproject.toml
 
@@ -18,12 +19,13 @@ $(BIN)/.deps: requirements/test.txt requirements/constraints.txt
 # The project itself, installed as users get it: the four wheels (mellea-lint, mellea-stubs,
 # mellea-mypy and the mellea-typing meta-package) built once, installed into each venv.
 # Tests that need one part alone install from this same set (--no-index --find-links).
+# Built with the demo environment (it has hatchling), so `make demo` needs no other venv.
 WHEEL_DIR := build/wheel
 PARTS := . ./lint_rules ./stubs ./mypy_plugin
 OUR_DISTS := mellea-typing mellea-lint mellea-stubs mellea-mypy
-$(WHEEL_DIR)/.stamp: $(BIN)/.deps $(PROJECT_SOURCES)
+$(WHEEL_DIR)/.stamp: $(DEMO)/.deps $(PROJECT_SOURCES)
 	rm -rf $(WHEEL_DIR)
-	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w $(WHEEL_DIR) $(PARTS)
+	$(DEMO)/bin/python -m pip wheel --quiet --no-deps --no-build-isolation -w $(WHEEL_DIR) $(PARTS)
 	touch $@
 
 # Uninstall first: a venv made before the split has one mellea-typing that owns every file.
@@ -47,9 +49,8 @@ $(NOSDK)/.project: $(NOSDK)/.deps $(WHEEL_DIR)/.stamp
 	$(call install_project,$(NOSDK)/bin)
 	touch $@
 
-# `make demo` runs where a user would: mellea, the two checkers, the fixer, and this project
-# (requirements/demo.txt; no provider SDKs). The wheels come from the set `make test` uses.
-DEMO := .venv-demo
+# `make demo` runs where a user would: mellea, the five checkers, the fixer, the language
+# server, and this project (requirements/demo.txt; no provider SDKs).
 $(DEMO)/.deps: requirements/demo.txt requirements/constraints.txt
 	$(PYTHON) -m venv $(DEMO)
 	$(DEMO)/bin/python -m pip install --quiet -r requirements/demo.txt -c requirements/constraints.txt

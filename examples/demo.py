@@ -157,6 +157,47 @@ def baseline_flow(project: Path) -> None:
          again, project)
 
 
+PRODUCER_FILE = "fake_backend.py"
+
+
+def producer_code(project: Path) -> None:
+    """A test-double backend fills thunks as mellea's backends do: every checker and the gate."""
+    python = sys.executable
+    commands = {
+        "mypy": [python, "-m", "mypy", PRODUCER_FILE],
+        "pyright": [str(BIN / "pyright"), "--pythonpath", python, PRODUCER_FILE],
+        "basedpyright": [str(BIN / "basedpyright"), "--pythonpath", python, PRODUCER_FILE],
+        "pyrefly": [str(BIN / "pyrefly"), "check", "--python-interpreter-path", python, PRODUCER_FILE],
+        "ty": [str(BIN / "ty"), "check", "--python", python, PRODUCER_FILE],
+        "mellea-lint": [str(BIN / "mellea-lint"), "check", "--no-cache", PRODUCER_FILE],
+    }
+    print(f"\n== 8. producer code ({PRODUCER_FILE}: a streaming test double) in every checker and the gate ==")
+    for name, command in commands.items():
+        result = run(command, project)
+        last = (result.stdout + result.stderr).strip().splitlines()
+        print(f"  {name:13} exit {result.returncode}: {last[-1] if last else '(no output)'}")
+
+
+def editor(project: Path) -> None:
+    """What an editor shows: ``mellea-lint server`` on the open buffer, and a quick fix applied."""
+    from tests.server.server_support import apply_text_edits, serve
+
+    print("\n== 9. in the editor: mellea-lint server (docs/editor.md) ==")
+    path = project / "common_mistakes.py"
+    with serve(project) as session:
+        uri = session.open(path)
+        found = session.diagnostics(uri)
+        for d in found:
+            start = d["range"]["start"]
+            print(f"  {path.name}:{start['line'] + 1}:{start['character'] + 1}: {d['code']} {d['message']}")
+        private = next(d for d in found if d["code"] == "MOT001")
+        at = (private["range"]["start"]["line"], private["range"]["start"]["character"])
+        action = next(a for a in session.code_actions(uri, at) if a.get("kind") == "quickfix")
+        edits = action["edit"]["changes"][uri]
+        fixed = apply_text_edits(path.read_text(), edits).splitlines()[at[0]]
+        print(f"  quick fix \"{action['title']}\" -> {fixed.strip()}")
+
+
 def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="mellea-demo-"))
     try:
@@ -175,6 +216,8 @@ def main() -> int:
         baseline_flow(project)
         print("\n== 7. The configuration to copy (examples/pyproject.toml) ==")
         print(CONFIG.read_text().rstrip())
+        producer_code(project)
+        editor(project)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
