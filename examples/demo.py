@@ -171,7 +171,7 @@ def producer_code(project: Path) -> None:
         "ty": [str(BIN / "ty"), "check", "--python", python, PRODUCER_FILE],
         "mellea-lint": [str(BIN / "mellea-lint"), "check", "--no-cache", PRODUCER_FILE],
     }
-    print(f"\n== 8. producer code ({PRODUCER_FILE}: a streaming test double) in every checker and the gate ==")
+    print(f"\n== 7. producer code ({PRODUCER_FILE}: a streaming test double) in every checker and the gate ==")
     for name, command in commands.items():
         result = run(command, project)
         last = (result.stdout + result.stderr).strip().splitlines()
@@ -182,7 +182,7 @@ def editor(project: Path) -> None:
     """What an editor shows: ``mellea-lint server`` on the open buffer, and a quick fix applied."""
     from tests.server.server_support import apply_text_edits, serve
 
-    print("\n== 9. in the editor: mellea-lint server (docs/editor.md) ==")
+    print("\n== 8. in the editor: mellea-lint server (docs/editor.md) ==")
     path = project / "common_mistakes.py"
     with serve(project) as session:
         uri = session.open(path)
@@ -214,10 +214,10 @@ def main() -> int:
         diff = run([str(BIN / "mellea-lint"), "check", "--no-cache", "--diff", "."], project)
         show("5. what --fix would rewrite", "mellea-lint check --diff .", diff, project, stderr=True)
         baseline_flow(project)
-        print("\n== 7. The configuration to copy (examples/pyproject.toml) ==")
-        print(CONFIG.read_text().rstrip())
         producer_code(project)
         editor(project)
+        print("\n== 9. The configuration to copy (examples/pyproject.toml) ==")
+        print(CONFIG.read_text().rstrip())
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return 0

@@ -158,13 +158,13 @@ def test_readme_quick_start_prints_what_the_demo_prints(demo_output: str) -> Non
 
 
 def test_a_test_double_backend_is_clean_in_every_checker_and_the_gate(demo_output: str) -> None:
-    section = _section(demo_output, "8.")
+    section = _section(demo_output, "7.")
     rows = dict(re.findall(r"^  (\S+) +exit (\d+):", section, re.MULTILINE))
     assert rows == dict.fromkeys(("mypy", "pyright", "basedpyright", "pyrefly", "ty", "mellea-lint"), "0"), section
 
 
 def test_the_editor_server_shows_the_findings_and_applies_a_quick_fix(demo_output: str) -> None:
-    section = _section(demo_output, "9.")
+    section = _section(demo_output, "8.")
     line = _line_of(MISTAKES, "mot._generate_log")
     assert f"{MISTAKES.name}:{line}:14: MOT001 private thunk member _generate_log read: use mot.generate_log" in section
     assert section.count("MOT006") == 2

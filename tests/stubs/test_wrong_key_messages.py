@@ -8,11 +8,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import ollama
-from conftest import CASES_DIR
 
 from tools.typecheckers import Diagnostic
 
-CASES = CASES_DIR / "wrong_keys.py"
+CASES = Path(__file__).resolve().parent / "cases" / "wrong_keys.py"
 USAGE_COUNTERS = ("prompt_tokens", "completion_tokens", "total_tokens")
 
 
