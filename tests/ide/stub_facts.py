@@ -6,9 +6,10 @@ Nothing here imports the stubs (their stub-only names do not exist at runtime).
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from mellea_lint.surface import PROVIDER_RAW_BASE, RAW_FIELDS
 
 REPO = Path(__file__).resolve().parents[2]
 STUB_ROOT = REPO / "stubs" / "mellea-stubs"
@@ -26,12 +27,25 @@ def _classes() -> dict[str, ast.ClassDef]:
     return {node.name: node for node in _base_stub().body if isinstance(node, ast.ClassDef)}
 
 
-def _field_annotations(cls: ast.ClassDef) -> dict[str, ast.expr]:
-    return {
-        node.target.id: node.annotation
-        for node in cls.body
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
-    }
+def variant_fields(name: str) -> dict[str, ast.expr]:
+    """What a raw variant's fields read as: the ``ProviderRaw[provider, response, chunks]`` it
+    specialises (or the variant it subclasses), then its own fields and property getters."""
+    cls = _classes()[name]
+    base = cls.bases[0] if cls.bases else None
+    if isinstance(base, ast.Subscript) and ast.unparse(base.value) == PROVIDER_RAW_BASE and isinstance(base.slice, ast.Tuple):
+        fields = dict(zip(RAW_FIELDS, base.slice.elts, strict=True))
+    elif isinstance(base, ast.Name) and base.id in _classes():
+        fields = variant_fields(base.id)
+    else:
+        fields = {}
+    for node in cls.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            fields[node.target.id] = node.annotation
+        elif isinstance(node, ast.FunctionDef) and node.returns is not None and any(
+            ast.unparse(d) == "property" for d in node.decorator_list
+        ):
+            fields[node.name] = node.returns
+    return fields
 
 
 def union_members(annotation: ast.expr) -> frozenset[str]:
@@ -69,37 +83,13 @@ def response_types_by_provider() -> dict[str | None, frozenset[str]]:
     """For each ``AnyRaw`` variant with a literal (or ``None``) provider: the names its ``response`` may be."""
     variants: dict[str | None, frozenset[str]] = {}
     members = _any_raw_members()
-    for name, cls in _classes().items():
+    for name in _classes():
         if name not in members:
             continue
-        fields = _field_annotations(cls)
+        fields = variant_fields(name)
         if "provider" not in fields or "response" not in fields:
             continue
         is_variant, provider = _provider_literal(fields["provider"])
         if is_variant:
             variants[provider] = union_members(fields["response"])
     return variants
-
-
-@dataclass(frozen=True)
-class PrivateDeclaration:
-    """How the stub declares a private thunk member: absent, or present with a deprecation message."""
-
-    declared: bool
-    deprecation: str | None
-
-
-def private_thunk_member(name: str) -> PrivateDeclaration:
-    thunk = _classes()["ModelOutputThunk"]
-    for node in thunk.body:
-        if isinstance(node, ast.FunctionDef) and node.name == name:
-            for decorator in node.decorator_list:
-                if (
-                    isinstance(decorator, ast.Call)
-                    and ast.unparse(decorator.func).split(".")[-1] == "deprecated"
-                    and decorator.args
-                    and isinstance(decorator.args[0], ast.Constant)
-                ):
-                    return PrivateDeclaration(True, str(decorator.args[0].value))
-            return PrivateDeclaration(True, None)
-    return PrivateDeclaration(name in _field_annotations(thunk), None)

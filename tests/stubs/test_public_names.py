@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mellea_lint import surface
 
+from tests.ide.stub_facts import variant_fields
 from tools.drift import defined_names
 
 STUB = Path(__file__).resolve().parents[2] / "stubs" / "mellea-stubs" / "core" / "base.pyi"
@@ -67,21 +68,8 @@ def _bare(annotation: str) -> str:
     return " | ".join(part.rsplit(".", 1)[-1] for part in annotation.split(" | "))
 
 
-def _fields(classes: dict[str, ast.ClassDef], name: str) -> dict[str, str]:
-    """What a raw variant's fields read as: the `ProviderRaw[provider, response, chunks]` it
-    specialises (or the variant it subclasses), then its own fields and property getters."""
-    cls = classes[name]
-    base = cls.bases[0]
-    if isinstance(base, ast.Subscript) and ast.unparse(base.value) == surface.PROVIDER_RAW_BASE:
-        fields = dict(zip(surface.RAW_FIELDS, (ast.unparse(e) for e in base.slice.elts), strict=True))  # type: ignore[attr-defined]
-    else:
-        fields = _fields(classes, ast.unparse(base))
-    for s in cls.body:
-        if isinstance(s, ast.AnnAssign):
-            fields[s.target.id] = ast.unparse(s.annotation)  # type: ignore[union-attr]
-        elif isinstance(s, ast.FunctionDef) and "property" in {ast.unparse(d) for d in s.decorator_list}:
-            fields[s.name] = ast.unparse(s.returns)  # type: ignore[arg-type]
-    return fields
+def _fields(name: str) -> dict[str, str]:
+    return {field: ast.unparse(annotation) for field, annotation in variant_fields(name).items()}
 
 
 def _chunks(chunk: str | None) -> str:
@@ -94,22 +82,20 @@ def _alias(name: str) -> list[str]:
 
 
 def test_provider_variants_match_the_surface_table() -> None:
-    classes = {n: node for n, node in _stub_top_level().items() if isinstance(node, ast.ClassDef)}
     for p in surface.PROVIDERS:
-        fields = _fields(classes, p.variant)
+        fields = _fields(p.variant)
         assert fields["provider"] == f"Literal[{p.literal!r}]"
         assert _bare(fields["response"]) == _bare(p.response), p.variant
         assert fields["streamed_chunks"] == _chunks(p.streamed_chunk), p.variant
-    assert _fields(classes, surface.UNFILLED_VARIANT) == {
+    assert _fields(surface.UNFILLED_VARIANT) == {
         "provider": "None", "response": "None", "streamed_chunks": _chunks(None)
     }
     assert _alias("AnyRaw") == [p.variant for p in surface.PROVIDERS] + [surface.UNFILLED_VARIANT]
 
 
 def test_completion_variants_match_the_surface_table() -> None:
-    classes = {n: node for n, node in _stub_top_level().items() if isinstance(node, ast.ClassDef)}
     for p in surface.PROVIDERS:
-        fields = _fields(classes, p.completion_variant)
+        fields = _fields(p.completion_variant)
         assert fields["provider"] == f"Literal[{p.literal!r}]"
         assert _bare(fields["response"]) == _bare(p.completion_response), p.completion_variant
         assert fields["streamed_chunks"] == _chunks(None), p.completion_variant

@@ -28,3 +28,7 @@ def completion_tokens(mot: ModelOutputThunk[str]) -> int | None:
 
 def generation_log(mot: ModelOutputThunk[str]) -> object:
     return mot._generate_log  # <private:generate-log>
+
+
+def chunk_size(mot: ModelOutputThunk[str]) -> int:
+    return mot._gen.chunk_size  # <complete:gen>
