@@ -27,7 +27,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "lint_rules"))
 sys.path.insert(0, str(REPO))
 
-from mellea_lint.engine import check_source  # noqa: E402  (after the sys.path set-up)
+from mellea_lint.config import LintConfig  # noqa: E402  (after the sys.path set-up)
+from mellea_lint.engine import check_source  # noqa: E402
 
 from bench.corpus import LABELS, wheel_tree  # noqa: E402
 
@@ -46,7 +47,7 @@ def reported_places(root: Path, *, detect_producers: bool = False) -> dict[Place
     for folder in LABELLED_FOLDERS:
         for file in sorted((root / folder).rglob("*.py")):
             source = file.read_text(encoding="utf-8")
-            for finding in check_source(source, str(file), detect_producers=detect_producers):
+            for finding in check_source(source, str(file), LintConfig(detect_producers=detect_producers)):
                 if finding.code != "MOT005":
                     found[(file.relative_to(root).as_posix(), finding.line, finding.col)] = finding.code
     return found

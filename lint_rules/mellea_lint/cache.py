@@ -1,6 +1,6 @@
 """Per-file result cache, so a re-run over unchanged files neither reads nor parses them.
 
-One document per (tool fingerprint, engine options) in the cache folder, mapping each file's
+One document per (tool fingerprint, engine settings) in the cache folder, mapping each file's
 absolute path to its content digest (``content_hash`` and module name), its findings before
 select/ignore, and its stamp (mtime, size, mode, module name). A file whose stamp is unchanged
 is not even read; one whose stamp changed is read and hashed, and its findings are reused when
@@ -8,9 +8,9 @@ the digest still matches (a ``touch``, a checkout). A stamp taken within ``RACY_
 its mtime is not kept, as git does not trust such index entries: the file may still change
 within the same timestamp. The fingerprint covers the installed ``mellea_lint`` modules'
 stamps and the Python version, so an upgrade, a local edit of a rule or another interpreter
-starts afresh; changing ``internal-modules``/``producer-modules`` or the mellea release in
-use selects another document. ``select``/``ignore`` are applied after the cache and never
-invalidate it.
+starts afresh; changing a setting the engine reads (``LintConfig.engine_fields``: the
+modules, extra-providers, detect-producers, the mellea release in use) selects another
+document. ``select``/``ignore`` are applied after the cache and never invalidate it.
 """
 
 from __future__ import annotations
@@ -21,11 +21,14 @@ import sys
 import time
 import zlib
 from functools import cache
+from typing import TYPE_CHECKING
 
 from mellea_lint.cachefiles import read_document, write_document
-from mellea_lint.filecheck import EngineOptions
 from mellea_lint.findings import Finding
 from mellea_lint.modules import module_name_for
+
+if TYPE_CHECKING:
+    from mellea_lint.config import LintConfig
 
 RACY_SECONDS = 2
 """A stamp whose mtime is this recent is not trusted (coarse file systems count whole seconds)."""
@@ -71,13 +74,10 @@ def file_stamp(path: str) -> Stamp | None:
 
 
 class ResultCache:
-    """Cached findings for one cache folder and one set of engine options."""
+    """Cached findings for one cache folder and one run's engine settings."""
 
-    def __init__(self, folder: str, options: EngineOptions) -> None:
-        self.key = json.dumps([
-            tool_fingerprint(), options.internal_modules, options.producer_modules, options.extra_providers,
-            options.detect_producers, options.release,
-        ])
+    def __init__(self, folder: str, settings: LintConfig) -> None:
+        self.key = json.dumps([tool_fingerprint(), settings.engine_fields()])
         # the key is kept in the document, so a name collision only costs a miss
         self.file = os.path.join(folder, f"results-{zlib.crc32(self.key.encode()):08x}.json")
         document = read_document(self.file)

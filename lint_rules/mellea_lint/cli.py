@@ -27,11 +27,10 @@ from mellea_lint.config import (
     split_csv,
 )
 from mellea_lint.discovery import discover
-from mellea_lint.filecheck import EngineOptions
 from mellea_lint.findings import FILE_ERRORS, Finding
 from mellea_lint.formats import FORMATS, tool_version
 from mellea_lint.runner import default_jobs, run
-from mellea_lint.surface import mellea_in_use
+from mellea_lint.surface import MelleaInUse, mellea_in_use
 from mellea_lint.table_memo import TableMemo
 
 if TYPE_CHECKING:
@@ -172,8 +171,9 @@ def _positive(text: str) -> int:
     return value
 
 
-def _settings(args: argparse.Namespace) -> LintConfig:
-    """Config file settings overridden by the command line (``--ignore`` adds to the file's)."""
+def _settings(args: argparse.Namespace) -> tuple[LintConfig, MelleaInUse]:
+    """The run's settings: the config file's overridden by the command line (``--ignore`` adds
+    to the file's), for the mellea release in use; and that release's origin."""
     cwd = os.getcwd()
     memo = None if args.no_cache else TableMemo(args.cache_dir)
     pyproject = args.config if args.config is not None else find_pyproject(cwd, memo)
@@ -192,33 +192,30 @@ def _settings(args: argparse.Namespace) -> LintConfig:
             check_modules(overrides[option], flag[option])
     if "ignore" in overrides:
         overrides["ignore"] = config.ignore + overrides["ignore"]
-    return config._replace(**overrides)
+    config = config._replace(**overrides)
+    in_use = mellea_in_use(config.mellea_version)
+    return config._replace(release=in_use.release), in_use
 
 
 def _check(args: argparse.Namespace) -> int:
-    config = _settings(args)
+    config, in_use = _settings(args)
     if args.diff and args.write_baseline:
         raise ConfigError("--diff changes nothing and cannot be combined with --write-baseline")
     fixer = _fixer() if args.fix or args.diff else None
-    in_use = mellea_in_use(config.mellea_version)
     warning = in_use.out_of_range_line(
         "mellea-lint", f"--fix rewrites only to public names that exist in {in_use.release}"
     )
     if warning is not None:  # here, in the main process: once per run whatever --jobs says
         print(warning, file=sys.stderr)
     known = _baseline(args.baseline) if args.baseline is not None else None
-    options = EngineOptions(
-        config.internal_modules, config.producer_modules, tuple(config.extra_providers),
-        config.detect_producers, in_use.release,
-    )
     found = discover(args.paths, config.root, config.exclude)
     cache = None
     if not args.no_cache:
-        cache = ResultCache(args.cache_dir or os.path.join(config.root, CACHE_DIR_NAME), options)
+        cache = ResultCache(args.cache_dir or os.path.join(config.root, CACHE_DIR_NAME), config)
     jobs = args.jobs or default_jobs()
-    findings = found.errors + run(found.files, options, jobs=jobs, cache=cache)
+    findings = found.errors + run(found.files, config, jobs=jobs, cache=cache)
     if fixer is not None:
-        fixes = fixer.fix_findings(findings, options, config.enabled, in_use.release)
+        fixes = fixer.fix_findings(findings, config)
         if args.diff:
             return _print_diffs(fixer, fixes)
         findings = _apply(fixes, findings)

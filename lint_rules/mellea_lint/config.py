@@ -13,13 +13,13 @@ import keyword
 import os
 import re
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from mellea_lint.findings import FILE_ERRORS
 from mellea_lint.surface import (
     DEFAULT_INTERNAL_MODULES,
     DEFAULT_PRODUCER_MODULES,
+    NEWEST,
     PROVIDER_LITERALS,
     check_release_setting,
 )
@@ -88,9 +88,16 @@ class ConfigError(Exception):
 
 
 class LintConfig(NamedTuple):
-    """Effective settings. Empty ``select`` means every rule."""
+    """The settings of one run: ``[tool.mellea-lint]`` with the front end's own options applied.
 
-    root: str
+    Each front end (``mellea-lint check``, the flake8 plugin, the language server) builds it once
+    and hands it unchanged to every file's check (``filecheck.check_bytes``, ``engine``). A new
+    setting is a field here (named as its key, ``-`` as ``_``) and its row in ``SETTINGS``; unless
+    it is named in ``AROUND_ENGINE`` it is part of the result cache's key. Empty ``select`` means
+    every rule. (A NamedTuple: a dataclass would import ``inspect`` into every check.)
+    """
+
+    root: str = "."
     """The folder of ``source`` (else the working directory): ``exclude`` patterns are relative to it."""
     source: str | None = None
     select: tuple[str, ...] = ()
@@ -98,9 +105,28 @@ class LintConfig(NamedTuple):
     exclude: tuple[str, ...] = ()
     internal_modules: tuple[str, ...] = DEFAULT_INTERNAL_MODULES
     producer_modules: tuple[str, ...] = DEFAULT_PRODUCER_MODULES
-    extra_providers: Mapping[str, str] = MappingProxyType({})
+    extra_providers: tuple[str, ...] = ()
+    """The provider literals of the extra-providers table (their response types are the mypy plugin's);
+    a tuple, so the settings stay immutable and travel to worker processes."""
     detect_producers: bool = True
     mellea_version: str | None = None
+    release: str = NEWEST
+    """The mellea minor whose public members hints and fixes name: the front end resolves
+    ``mellea_version`` (else the installed mellea) with ``surface.mellea_in_use``."""
+    producer_advice: str = PRODUCER_ADVICE
+    """How the front end's user declares producer code (``{code}``: the rule), named in messages
+    about writes only producers may make."""
+
+    def with_values(self, values: Mapping[str, Any]) -> "LintConfig":
+        """These settings with ``values`` (validated, by field name, as :func:`read_table` returns
+        them) set; of the extra-providers table the engine keeps the literals."""
+        if "extra_providers" in values:
+            values = {**values, "extra_providers": tuple(values["extra_providers"])}
+        return self._replace(**values)
+
+    def engine_fields(self) -> dict[str, object]:
+        """The settings that can change a file's findings, by field name (the result cache's key)."""
+        return {name: value for name, value in zip(self._fields, self, strict=True) if name not in AROUND_ENGINE}
 
     def enabled(self, code: str) -> bool:
         """Ruff's rule: the longest matching prefix wins; a tie between select and ignore ignores."""
@@ -109,6 +135,14 @@ class LintConfig(NamedTuple):
             chosen = 0
         dropped = max((len(s) for s in self.ignore if code.startswith(s)), default=-1)
         return chosen >= 0 and chosen > dropped
+
+
+AROUND_ENGINE: Final = frozenset({"root", "source", "select", "ignore", "exclude", "mellea_version"})
+"""Settings that never change a file's findings: which files are checked, which codes are shown
+(select/ignore apply after the cache), and mellea-version (the engine reads ``release``)."""
+
+DEFAULTS: Final = LintConfig()
+"""The settings of a project without ``[tool.mellea-lint]``, rooted at the working directory."""
 
 
 def find_pyproject(start: str | os.PathLike[str], memo: "TableMemo | None" = None) -> str | None:
@@ -178,8 +212,8 @@ def load_config(pyproject: str | os.PathLike[str] | None, cwd: str | os.PathLike
     if pyproject is None:
         return LintConfig(root=os.path.abspath(cwd))
     source = os.fspath(pyproject)
-    return LintConfig(root=os.path.dirname(os.path.abspath(source)), source=source)._replace(
-        **load_table(source, memo)
+    return LintConfig(root=os.path.dirname(os.path.abspath(source)), source=source).with_values(
+        load_table(source, memo)
     )
 
 
@@ -192,11 +226,6 @@ def load_table(pyproject: str | os.PathLike[str], memo: "TableMemo | None" = Non
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.{TABLE}] must be a table")
     return read_table(table, path)
-
-
-def apply_table(config: LintConfig, table: Mapping[str, object], where: str) -> LintConfig:
-    """``config`` updated from a ``[tool.mellea-lint]`` table; unknown keys and bad values raise."""
-    return config._replace(**read_table(table, where))
 
 
 def read_table(table: Mapping[str, object], where: str, name: str = f"[tool.{TABLE}]") -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 One AST pass (``visitor.ModuleVisitor``) collects scopes and candidate uses; the
 inference (``inference.Evaluator``) then decides, per use, whether the receiver is
-a thunk. Front ends (flake8, the CLI) call ``check_source`` or ``check_tree``; the
-checked code is never imported or executed.
+a thunk. Front ends (flake8, the CLI) call ``check_source`` or ``check_tree`` with the
+run's settings (``config.LintConfig``); the checked code is never imported or executed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import surface
-from .config import PRODUCER_ADVICE
+from .config import DEFAULTS, LintConfig
 from .findings import Finding
 from .inference import (
     BUILTIN,
@@ -35,17 +35,7 @@ _WRITE_MODES = frozenset({"write", "aug", "del", "item-write"})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def check_source(
-    source: str,
-    path: str,
-    *,
-    internal_modules: Sequence[str] = surface.DEFAULT_INTERNAL_MODULES,
-    producer_modules: Sequence[str] = surface.DEFAULT_PRODUCER_MODULES,
-    detect_producers: bool = True,
-    extra_providers: Sequence[str] = (),
-    producer_advice: str = PRODUCER_ADVICE,
-    release: str = surface.NEWEST,
-) -> list[Finding]:
+def check_source(source: str, path: str, settings: LintConfig = DEFAULTS) -> list[Finding]:
     """All findings in ``source`` (the text of the file at ``path``), sorted by position.
 
     ``path`` locates the file in its package (``module_name_for``), which decides
@@ -54,7 +44,7 @@ def check_source(
     byte), ``RecursionError``/``MemoryError`` (nesting too deep); nothing else.
     """
     module = module_name_for(path)
-    if module is not None and surface.module_matches(module, tuple(internal_modules)):
+    if module is not None and surface.module_matches(module, settings.internal_modules):
         return []
     if not may_have_findings(source):
         return []
@@ -66,11 +56,7 @@ def check_source(
             lines.extend(_LINE_BREAK.split(source))
         return lines
 
-    return check_tree(
-        tree, path, get_lines, module=module, producer_modules=producer_modules,
-        detect_producers=detect_producers, extra_providers=extra_providers, producer_advice=producer_advice,
-        release=release,
-    )
+    return check_tree(tree, path, get_lines, module=module, settings=settings)
 
 
 def check_tree(
@@ -79,21 +65,11 @@ def check_tree(
     get_lines: Callable[[], Sequence[str]],
     *,
     module: str | None,
-    producer_modules: Sequence[str] = surface.DEFAULT_PRODUCER_MODULES,
-    detect_producers: bool = True,
-    extra_providers: Sequence[str] = (),
-    producer_advice: str = PRODUCER_ADVICE,
-    release: str = surface.NEWEST,
+    settings: LintConfig = DEFAULTS,
 ) -> list[Finding]:
     """Findings for an already parsed module (flake8 hands its tree over); ``module`` is
     the file's dotted name (``None``: not in a package), already known not to be internal.
-    ``get_lines`` returns the source lines; it is called only when there are findings.
-
-    ``detect_producers``: recognise producer code without configuration (backend classes,
-    functions that build thunks, the callbacks they register). ``producer_advice`` is the
-    front end's own way to declare producer code (``{code}`` is the rule's code), named in
-    messages about writes only producers may make. ``release``: the mellea minor (of
-    ``surface.RELEASES``) whose public members the hints and fixes may name."""
+    ``get_lines`` returns the source lines; it is called only when there are findings."""
     package = None
     if module is not None:
         package = module if os.path.basename(path) == "__init__.py" else module.rpartition(".")[0] or None
@@ -102,12 +78,12 @@ def check_tree(
     if not (visitor.attributes or visitor.strings or visitor.imports or visitor.providers):
         return []
     relevant = visitor.mentions_mellea or (module is not None and module.split(".", 1)[0] == "mellea")
-    producer = module is not None and surface.module_matches(module, tuple(producer_modules))
+    producer = module is not None and surface.module_matches(module, settings.producer_modules)
     evaluator = Evaluator()
-    if detect_producers:
+    if settings.detect_producers:
         _mark_producers(visitor, evaluator)
-    known = frozenset(surface.PROVIDER_LITERALS) | frozenset(extra_providers)
-    decider = _Decider(evaluator, relevant, producer, detect_producers, producer_advice, path, get_lines, release)
+    known = frozenset(surface.PROVIDER_LITERALS) | frozenset(settings.extra_providers)
+    decider = _Decider(evaluator, settings, path, get_lines, relevant=relevant, producer=producer)
     if relevant:
         for provider_use in visitor.providers:
             decider.provider(provider_use, known)
@@ -163,25 +139,26 @@ def _tail(node: ast.expr) -> str | None:
 
 
 class _Decider:
-    """Turns the visitor's uses into findings, asking the evaluator about receivers."""
+    """Turns the visitor's uses into findings, asking the evaluator about receivers.
+
+    ``relevant``: the module mentions mellea (else only receivers known to be thunks count);
+    ``producer``: it is one of the configured producer modules."""
 
     def __init__(
-        self, evaluator: Evaluator, relevant: bool, producer: bool, detect_producers: bool,
-        producer_advice: str, path: str, get_lines: Callable[[], Sequence[str]], release: str,
+        self, evaluator: Evaluator, settings: LintConfig, path: str, get_lines: Callable[[], Sequence[str]],
+        *, relevant: bool, producer: bool,
     ) -> None:
         self.evaluator = evaluator
-        self.relevant = relevant
-        self.producer = producer
-        self.detect_producers = detect_producers
-        self.producer_advice = producer_advice
+        self.settings = settings
         self.path = path
         self.get_lines = get_lines
-        self.release = release
+        self.relevant = relevant
+        self.producer = producer
         self.findings: list[Finding] = []
 
     def _in_producer(self, scope: Scope) -> bool:
         """Configured producer module, or recognised producer code (see ``_mark_producers``)."""
-        return self.producer or (self.detect_producers and scope.in_producer())
+        return self.producer or (self.settings.detect_producers and scope.in_producer())
 
     def _thunk_receiver(
         self, receiver: ast.expr, scope: Scope, name: str, own: set[str], narrowed: ast.expr | None,
@@ -214,26 +191,26 @@ class _Decider:
         return bool(labels & own), False, False
 
     def _write_hint(self, name: str, key: str | None, code: str, *, augmented: bool = False) -> str:
-        legacy_key = surface.meta_key_write_hint(key, self.release) if key is not None else None
-        hint = legacy_key or surface.write_hint(name, self.release, augmented=augmented)
-        if surface.needs_producer_setting(name, key, self.release, augmented=augmented):
-            hint += "; if this is producer code, " + self.producer_advice.format(code=code)
+        legacy_key = surface.meta_key_write_hint(key, self.settings.release) if key is not None else None
+        hint = legacy_key or surface.write_hint(name, self.settings.release, augmented=augmented)
+        if surface.needs_producer_setting(name, key, self.settings.release, augmented=augmented):
+            hint += "; if this is producer code, " + self.settings.producer_advice.format(code=code)
         return hint
 
     def _producer_may_write(self, name: str, key: str | None) -> bool:
         """Producer code owns the members it must set; a removed name or ``_meta`` key stays reported."""
         member = surface.MEMBERS_BY_NAME.get(name)
-        if member is None or not surface.producer_owns(member, self.release):
+        if member is None or not surface.producer_owns(member, self.settings.release):
             return False
-        return key is None or surface.meta_key_write_hint(key, self.release) is None
+        return key is None or surface.meta_key_write_hint(key, self.settings.release) is None
 
     def _producer_may_read(self, name: str, mutated_through: bool) -> bool:
         """Producer code reads what it owns where there is no public spelling, or where the public
         one is ``None`` until the thunk is computed (``_underlying_value`` in a streaming callback)."""
         member = surface.MEMBERS_BY_NAME.get(name)
-        if member is None or not surface.producer_owns(member, self.release):
+        if member is None or not surface.producer_owns(member, self.settings.release):
             return False
-        return mutated_through or not surface.has_public_read(member, self.release) or member.value_when_uncomputed
+        return mutated_through or not surface.has_public_read(member, self.settings.release) or member.value_when_uncomputed
 
     def attribute(self, use: AttributeUse) -> None:
         node = use.node
@@ -273,27 +250,27 @@ class _Decider:
         if key is not None:
             key_info = surface.META_KEYS_BY_NAME.get(key)
             target = f"{name}[{key!r}]"
-            if key_info is not None and surface.has_public_read(key_info, self.release):
+            if key_info is not None and surface.has_public_read(key_info, self.settings.release):
                 fix = None
                 if certain and meta is not None and meta.how == "subscript" and key_info.fix and not use.mutated_through:
                     fix = key_info.fix
                     end_line = meta.node.end_lineno or end_line
                     end_col = self._char_col(meta.node.end_lineno, meta.node.end_col_offset)
-                self._add(line, col, "MOT001", f"private thunk member {target} read: {surface.meta_key_hint(key, self.release)}{suffix}",
+                self._add(line, col, "MOT001", f"private thunk member {target} read: {surface.meta_key_hint(key, self.settings.release)}{suffix}",
                           end_line, end_col, fix if col is not None else None)
                 return
             if producer and self._producer_may_write(name, key):
                 return  # a producer's own ``_meta`` entries (litellm's "logprobs")
-            self._add(line, col, "MOT002", f"private thunk member {target} read: {surface.meta_key_hint(key, self.release)}{suffix}",
+            self._add(line, col, "MOT002", f"private thunk member {target} read: {surface.meta_key_hint(key, self.settings.release)}{suffix}",
                       end_line, end_col)
             return
         if producer and self._producer_may_read(name, use.mutated_through):
             # Producers own what they set: ``mot._gen.start = ...``, ``mot._call.model_options``.
             # A read that has a public spelling (``mot._generate_log``) stays reported.
             return
-        hint = surface.replacement_hint(name, self.release)
+        hint = surface.replacement_hint(name, self.settings.release)
         verb = "called" if use.mode == "call" else "read"
-        if member is not None and member.fix is not None and surface.has_public_read(member, self.release):
+        if member is not None and member.fix is not None and surface.has_public_read(member, self.settings.release):
             fix = member.fix if certain and use.mode == "read" and not use.mutated_through else None
             self._add(line, col, "MOT001", f"private thunk member {name} {verb}: {hint}{suffix}", end_line, end_col, fix)
             return
@@ -312,7 +289,7 @@ class _Decider:
             self._producer_may_write(use.name, None) if use.write else self._producer_may_read(use.name, False)
         ):
             return  # the same ownership as for attribute access
-        hint = self._write_hint(use.name, None, "MOT004") if use.write else surface.replacement_hint(use.name, self.release)
+        hint = self._write_hint(use.name, None, "MOT004") if use.write else surface.replacement_hint(use.name, self.settings.release)
         node = use.string
         self._add(
             node.lineno, node.col_offset, "MOT004",

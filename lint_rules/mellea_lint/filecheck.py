@@ -6,15 +6,15 @@ the ``MOT9xx`` range (``findings.FILE_ERRORS``), so a bad file never hides the r
 of the others and never prints a traceback.
 """
 
-# No `from __future__ import annotations`: NamedTuple compiles string annotations at import,
-# about a millisecond of every check's start-up (bench/bench_startup.py).
+from __future__ import annotations
+
 import functools
 import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from mellea_lint.findings import (
     DECODE_ERROR,
@@ -25,7 +25,10 @@ from mellea_lint.findings import (
     file_error,
 )
 from mellea_lint.modules import module_name_for
-from mellea_lint.surface import NEWEST, module_matches
+from mellea_lint.surface import module_matches
+
+if TYPE_CHECKING:
+    from mellea_lint.config import LintConfig
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """Larger files are reported as MOT903 and not parsed: a generated data module of
@@ -44,17 +47,6 @@ NOQA = r"(?i)#\s*noqa(?P<colon>\s*:\s*(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]
 """A ``# noqa`` comment (a pattern ``re`` compiles and caches on first use: a cached check
 never needs it): bare, or with a colon and codes; a colon without valid codes
 (``# noqa: MOT``) suppresses nothing, as in ruff."""
-
-
-class EngineOptions(NamedTuple):
-    """What the engine needs besides the source; part of every cache key."""
-
-    internal_modules: tuple[str, ...]
-    producer_modules: tuple[str, ...]
-    extra_providers: tuple[str, ...] = ()
-    detect_producers: bool = True
-    release: str = NEWEST
-    """The mellea minor whose public members hints and fixes name (``MelleaInUse.release``)."""
 
 
 def read_source(path: str) -> bytes | Finding:
@@ -103,8 +95,10 @@ def _recursion_limit(limit: int) -> Iterator[None]:
         sys.setrecursionlimit(old)
 
 
-def check_bytes(path: str, data: bytes, options: EngineOptions) -> list[Finding]:
-    """All findings for one file (``noqa`` applied), or the one reason it was not checked."""
+def check_bytes(path: str, data: bytes, settings: LintConfig) -> list[Finding]:
+    """All findings for one file (``noqa`` applied), or the one reason it was not checked: what
+    every front end calls per file, with the settings it built once for the run. ``data`` is
+    the file's bytes (an editor's text encoded as a save would write it)."""
     if b"\0" in data:
         line = data.count(b"\n", 0, data.index(b"\0")) + 1
         return [file_error(path, SYNTAX_ERROR, "syntax error: source contains a NUL byte", line)]
@@ -120,7 +114,7 @@ def check_bytes(path: str, data: bytes, options: EngineOptions) -> list[Finding]
     lines = functools.cache(lambda: LINE_BREAK.split(source))
     try:
         with _recursion_limit(RECURSION_LIMIT):
-            findings = _engine_findings(source, path, lines, options)
+            findings = _engine_findings(source, path, lines, settings)
     except SyntaxError as exc:
         message, col = f"syntax error: {_reason(exc)}", (exc.offset or 1) - 1
         return [file_error(path, SYNTAX_ERROR, message, exc.lineno or 1, col)]
@@ -134,7 +128,7 @@ def check_bytes(path: str, data: bytes, options: EngineOptions) -> list[Finding]
 
 
 def _engine_findings(
-    source: str, path: str, lines: Callable[[], list[str]], options: EngineOptions
+    source: str, path: str, lines: Callable[[], list[str]], settings: LintConfig
 ) -> list[Finding]:
     """The engine's findings; the file is always parsed, so a syntax error is reported even
     in an internal module or a file no rule could match (``check_source`` skips those)."""
@@ -142,17 +136,13 @@ def _engine_findings(
 
     tree = ast.parse(source, filename=path)
     module = module_name_for(path)
-    if module is not None and module_matches(module, options.internal_modules):
+    if module is not None and module_matches(module, settings.internal_modules):
         return []
     from mellea_lint import engine  # here, not at import: a cached or internal file never needs it
 
     if not engine.may_have_findings(source):
         return []
-    return engine.check_tree(
-        tree, path, lines, module=module, producer_modules=options.producer_modules,
-        extra_providers=options.extra_providers, detect_producers=options.detect_producers,
-        release=options.release,
-    )
+    return engine.check_tree(tree, path, lines, module=module, settings=settings)
 
 
 def _reason(exc: SyntaxError | LookupError) -> str:

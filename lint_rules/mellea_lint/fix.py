@@ -19,15 +19,16 @@ import ast
 import difflib
 import io
 import tokenize
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from mellea_lint.filecheck import EngineOptions, check_bytes, read_source
+from mellea_lint.config import LintConfig
+from mellea_lint.filecheck import check_bytes, read_source
 from mellea_lint.findings import Finding
-from mellea_lint.surface import RELEASES, fix_exists_in
+from mellea_lint.surface import fix_exists_in
 
 MAX_PASSES = 10
 """Re-lint and fix again until nothing more applies (as ruff does), at most this often."""
@@ -178,19 +179,16 @@ def _has_comment(node: cst.CSTNode) -> bool:
     return finder.found
 
 
-def fix_file(
-    path: str, data: bytes, findings: Sequence[Finding], options: EngineOptions,
-    enabled: Callable[[str], bool], release: str = RELEASES[-1],
-) -> FileFix:
+def fix_file(path: str, data: bytes, findings: Sequence[Finding], settings: LintConfig) -> FileFix:
     """Fix ``path`` (whose bytes are ``data`` and findings ``findings``) in memory, re-linting
-    after each pass; the file is not written. ``enabled`` says which codes may be fixed;
-    only fixes to public members that exist in mellea ``release`` are applied."""
+    with ``settings`` after each pass; the file is not written. Only the codes ``settings``
+    enables are fixed, and only to public members that exist in its mellea release."""
     encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     before = data.decode(encoding)
     text, fixed, remaining = before, 0, list(findings)
     unchanged = FileFix(path, encoding, before, before, 0, list(findings))
     for _ in range(MAX_PASSES):
-        fixable = [f for f in remaining if _applicable(f, enabled, release)]
+        fixable = [f for f in remaining if _applicable(f, settings)]
         try:
             new_text, count = fix_source(text, fixable)
         except cst.ParserSyntaxError as exc:  # where libcst's grammar lags behind CPython's
@@ -204,7 +202,7 @@ def fix_file(
         except SyntaxError as exc:  # a safety net: a fix must never break a file
             return replace(unchanged, warning=f"a fix broke the syntax: {exc.msg}")
         text, fixed = new_text, fixed + count
-        remaining = check_bytes(path, text.encode(encoding), options)
+        remaining = check_bytes(path, text.encode(encoding), settings)
     return FileFix(path, encoding, before, text, fixed, remaining)
 
 
@@ -217,26 +215,23 @@ def unified_diff(fix: FileFix, shown_path: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def _applicable(finding: Finding, enabled: Callable[[str], bool], release: str) -> bool:
-    """The finding has a fix, its code is enabled, and the fix names a member ``release`` has
+def _applicable(finding: Finding, settings: LintConfig) -> bool:
+    """The finding has a fix, its code is enabled, and the fix names a member the release has
     (``._thinking`` -> ``.thinking`` would break mellea 0.6, which has no ``thinking``)."""
-    return finding.fix is not None and enabled(finding.code) and fix_exists_in(finding.fix, release)
+    return finding.fix is not None and settings.enabled(finding.code) and fix_exists_in(finding.fix, settings.release)
 
 
-def fix_findings(
-    findings: Sequence[Finding], options: EngineOptions, enabled: Callable[[str], bool],
-    release: str = RELEASES[-1],
-) -> list[FileFix]:
+def fix_findings(findings: Sequence[Finding], settings: LintConfig) -> list[FileFix]:
     """A :class:`FileFix` for every file with an enabled fixable finding whose fix exists in
-    mellea ``release`` (nothing is written)."""
+    the mellea release of ``settings`` (nothing is written)."""
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
         by_path.setdefault(finding.path, []).append(finding)
     fixes = []
     for path, found in by_path.items():
-        if not any(_applicable(f, enabled, release) for f in found):
+        if not any(_applicable(f, settings) for f in found):
             continue
         data = read_source(path)
         if not isinstance(data, Finding):
-            fixes.append(fix_file(path, data, found, options, enabled, release))
+            fixes.append(fix_file(path, data, found, settings))
     return fixes

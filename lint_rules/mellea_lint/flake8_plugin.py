@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any, ClassVar, Final
 
 from . import surface
-from .config import SETTINGS, ConfigError, Setting, find_pyproject, load_config, read_table
+from .config import (
+    DEFAULTS,
+    SETTINGS,
+    ConfigError,
+    LintConfig,
+    Setting,
+    find_pyproject,
+    load_config,
+    read_table,
+)
 from .engine import check_tree, may_have_findings
 from .modules import module_name_for
 
@@ -46,11 +55,8 @@ class MotChecker:
     """One instance per file; flake8 calls ``run`` and prints what it yields."""
 
     name = "mellea-lint"
-    internal_modules: ClassVar[tuple[str, ...]] = surface.DEFAULT_INTERNAL_MODULES
-    producer_modules: ClassVar[tuple[str, ...]] = surface.DEFAULT_PRODUCER_MODULES
-    extra_providers: ClassVar[tuple[str, ...]] = ()
-    detect_producers: ClassVar[bool] = True
-    release: ClassVar[str] = surface.NEWEST
+    settings: ClassVar[LintConfig] = DEFAULTS._replace(producer_advice=PRODUCER_ADVICE)
+    """The run's settings, built once by ``parse_options`` (select/ignore are flake8's own)."""
 
     def __init__(self, tree: ast.Module, filename: str, lines: Sequence[str]) -> None:
         self.tree = tree
@@ -69,32 +75,24 @@ class MotChecker:
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
         try:
-            shared = load_config(find_pyproject(Path.cwd()), Path.cwd())
-            config = shared
+            config = load_config(find_pyproject(Path.cwd()), Path.cwd())
             for option in OPTIONS:
                 given = getattr(options, option.dest, None)
                 if given is not None:
                     table = {option.setting.key: _as_table_value(option.setting.key, given)}
-                    config = config._replace(**read_table(table, option.flag, name=""))
+                    config = config.with_values(read_table(table, option.flag, name=""))
         except ConfigError as exc:  # one line, no traceback, as the CLI reports it
             raise SystemExit(f"mellea-lint (flake8): error: {exc}") from None
-        cls.internal_modules = config.internal_modules
-        cls.producer_modules = config.producer_modules
-        cls.extra_providers = tuple(config.extra_providers)
-        cls.detect_producers = config.detect_producers
-        cls.release = surface.mellea_in_use(config.mellea_version).release
+        release = surface.mellea_in_use(config.mellea_version).release
+        cls.settings = config._replace(release=release, producer_advice=PRODUCER_ADVICE)
 
     def run(self) -> Iterator[tuple[int, int, str, type[MotChecker]]]:
         module = module_name_for(self.filename) if self.filename not in ("stdin", "-") else None
-        if module is not None and surface.module_matches(module, self.internal_modules):
+        if module is not None and surface.module_matches(module, self.settings.internal_modules):
             return
         if not may_have_findings("".join(self.lines)):
             return
-        findings = check_tree(
-            self.tree, self.filename, lambda: self.lines, module=module,
-            producer_modules=self.producer_modules, extra_providers=self.extra_providers,
-            detect_producers=self.detect_producers, producer_advice=PRODUCER_ADVICE, release=self.release,
-        )
+        findings = check_tree(self.tree, self.filename, lambda: self.lines, module=module, settings=self.settings)
         for finding in findings:
             yield finding.line, finding.col, f"{finding.code} {finding.message}", type(self)
 

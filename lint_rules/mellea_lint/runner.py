@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from mellea_lint.cache import ResultCache, Stamp, content_hash, file_stamp
-from mellea_lint.filecheck import EngineOptions, check_bytes, read_source
+from mellea_lint.filecheck import check_bytes, read_source
 from mellea_lint.findings import TOO_COMPLEX, Finding, file_error
 from mellea_lint.modules import module_name_for
+
+if TYPE_CHECKING:
+    from mellea_lint.config import LintConfig
 
 SERIAL_MAX_FILES = 8
 SERIAL_MAX_BYTES = 256 * 1024
@@ -25,7 +29,7 @@ def default_jobs() -> int:
 
 
 def run(
-    files: Sequence[str], options: EngineOptions, *, jobs: int, cache: ResultCache | None
+    files: Sequence[str], settings: LintConfig, *, jobs: int, cache: ResultCache | None
 ) -> list[Finding]:
     """Findings of every file (``noqa`` applied, select/ignore not yet), in file order."""
     results: dict[str, list[Finding]] = {}
@@ -48,7 +52,7 @@ def run(
             pending.append((path, data, digest))
         else:
             results[path] = cached
-    for (path, _, digest), findings in zip(pending, _check_all(pending, options, jobs), strict=True):
+    for (path, _, digest), findings in zip(pending, _check_all(pending, settings, jobs), strict=True):
         results[path] = findings
         if cache is not None and not any(f.code == TOO_COMPLEX for f in findings):
             cache.put(path, digest, findings, stamps[path])
@@ -58,11 +62,11 @@ def run(
 
 
 def _check_all(
-    pending: Sequence[tuple[str, bytes, str]], options: EngineOptions, jobs: int
+    pending: Sequence[tuple[str, bytes, str]], settings: LintConfig, jobs: int
 ) -> list[list[Finding]]:
     total = sum(len(data) for _, data, _ in pending)
     if jobs <= 1 or len(pending) < SERIAL_MAX_FILES or total < SERIAL_MAX_BYTES:
-        return [check_bytes(path, data, options) for path, data, _ in pending]
+        return [check_bytes(path, data, settings) for path, data, _ in pending]
     import multiprocessing  # only on this path: process pools are slow to import
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -76,8 +80,8 @@ def _check_all(
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             paths = [path for path, _, _ in pending]
             datas = [data for _, data, _ in pending]
-            options_each = [options] * len(paths)
-            results.extend(pool.map(check_bytes, paths, datas, options_each, chunksize=chunk))
+            settings_each = [settings] * len(paths)
+            results.extend(pool.map(check_bytes, paths, datas, settings_each, chunksize=chunk))
     except BrokenProcessPool:
         message = "too complex: the checker process crashed on this file or one checked with it"
         results += [[file_error(path, TOO_COMPLEX, message)] for path, _, _ in pending[len(results):]]

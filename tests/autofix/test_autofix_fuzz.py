@@ -11,11 +11,11 @@ import pytest
 from autofix_support import assert_fixed_as_promised
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from mellea_lint.filecheck import EngineOptions, check_bytes
+from mellea_lint.config import DEFAULTS
+from mellea_lint.filecheck import check_bytes
 from mellea_lint.fix import fix_file
 
 EXAMPLES = int(os.environ.get("MELLEA_FUZZ_EXAMPLES") or 150)
-OPTIONS = EngineOptions(internal_modules=("mellea.core",), producer_modules=())
 HEADER = "from mellea.core.base import ModelOutputThunk\nmot: ModelOutputThunk = ModelOutputThunk(None)\n"
 
 _READS = st.sampled_from([
@@ -51,11 +51,11 @@ def test_fixed_programs_parse_change_as_promised_and_fix_once(source: str) -> No
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         assume(False)
     data = source.encode("utf-8")
-    findings = check_bytes("fuzzed.py", data, OPTIONS)
-    first = fix_file("fuzzed.py", data, findings, OPTIONS, lambda code: True)
+    findings = check_bytes("fuzzed.py", data, DEFAULTS)
+    first = fix_file("fuzzed.py", data, findings, DEFAULTS)
     assert first.warning is None
     ast.parse(first.after)
     if first.fixed:
         assert_fixed_as_promised(source, first.after, [f for f in findings if f.fix])
-    again = fix_file("fuzzed.py", first.after.encode("utf-8"), first.remaining, OPTIONS, lambda code: True)
+    again = fix_file("fuzzed.py", first.after.encode("utf-8"), first.remaining, DEFAULTS)
     assert (again.after, again.fixed) == (first.after, 0)

@@ -135,13 +135,12 @@ def test_a_touched_file_is_read_again_and_its_unchanged_content_reuses_the_findi
 def test_a_file_with_its_stamp_unchanged_is_not_read(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from mellea_lint import runner
     from mellea_lint.cache import ResultCache
-    from mellea_lint.filecheck import EngineOptions
+    from mellea_lint.config import DEFAULTS
 
     app = project / "app.py"
     app.write_text(THUNK_USE)
     _age(app)
-    options = EngineOptions(("mellea.core",), ())
-    first = runner.run([str(app)], options, jobs=1, cache=ResultCache(str(project / CACHE), options))
+    first = runner.run([str(app)], DEFAULTS, jobs=1, cache=ResultCache(str(project / CACHE), DEFAULTS))
     monkeypatch.setattr(runner, "read_source", lambda path: pytest.fail(f"{path} was read"))
-    again = runner.run([str(app)], options, jobs=1, cache=ResultCache(str(project / CACHE), options))
+    again = runner.run([str(app)], DEFAULTS, jobs=1, cache=ResultCache(str(project / CACHE), DEFAULTS))
     assert again == first and [f.code for f in again] == ["MOT002"]

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from lint_expectations import FIXTURES, expected_findings, fixture_files
+from mellea_lint.config import LintConfig
 from mellea_lint.engine import check_source
 from mellea_lint.filecheck import drop_noqa
 
 
 def engine_findings(path: Path, **options: tuple[str, ...]) -> set[tuple[str, int, int, str]]:
     source = path.read_text(encoding="utf-8")
-    findings = drop_noqa(check_source(source, str(path), **options), source.split("\n"))
+    findings = drop_noqa(check_source(source, str(path), LintConfig(**options)), source.split("\n"))
     return {(str(path), f.line, f.col + 1, f.code) for f in findings}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from lint_expectations import FIXTURES
+from mellea_lint.config import LintConfig
 from mellea_lint.engine import check_source
 
 PRODUCER_SETTING = "if this is producer code, list its module in producer-modules of [tool.mellea-lint] or add '# noqa: MOT003'"
@@ -72,7 +73,7 @@ def test_recognised_producer_code_gets_no_finding_outside_the_listed_lines() -> 
 
 def test_producer_recognition_off_reports_the_producer_writes() -> None:
     path = FIXTURES / "producer_backend.py"
-    off = check_source(path.read_text(encoding="utf-8"), str(path), detect_producers=False)
+    off = check_source(path.read_text(encoding="utf-8"), str(path), LintConfig(detect_producers=False))
     assert {f.line for f in off} > set(EXPECTED["producer_backend.py"])
 
 
@@ -149,7 +150,7 @@ def test_exact_messages_follow_the_release(release: str, name: str) -> None:
     the read is MOT002 (suppressing it lets the upgrade report MOT001 with its fix)."""
     path = FIXTURES / name
     expected = EXPECTED_BY_RELEASE[release][name]
-    findings = check_source(path.read_text(encoding="utf-8"), str(path), release=release)
+    findings = check_source(path.read_text(encoding="utf-8"), str(path), LintConfig(release=release))
     got = {(f.line, f.col): f"{f.code} {f.message}" for f in findings if (f.line, f.col) in expected}
     assert got == expected
 
@@ -157,7 +158,7 @@ def test_exact_messages_follow_the_release(release: str, name: str) -> None:
 def test_producer_code_of_0_6_is_clean_under_0_6_only() -> None:
     """0.6's backends set _process and _meta["usage"] and read _generate_log (no public read there)."""
     path = FIXTURES / "producer_backend.py"
-    lines = {r: {f.line for f in check_source(path.read_text(encoding="utf-8"), str(path), release=r)}
+    lines = {r: {f.line for f in check_source(path.read_text(encoding="utf-8"), str(path), LintConfig(release=r))}
              for r in ("0.6", "0.8")}
     assert not lines["0.6"] & {26, 27, 28}
     assert lines["0.8"] >= {26, 27, 28}
