@@ -92,7 +92,9 @@ def _ruff_arguments(ruff: argparse.ArgumentParser) -> None:
     shape.add_argument("--merge", metavar="FILE",
                        help="add the preset to FILE (pyproject.toml, ruff.toml or .ruff.toml) in place, "
                             "keeping its settings and comments; running it again changes nothing")
-    ruff.add_argument("--config", help="pyproject.toml whose internal-modules to use")
+    ruff.add_argument("--config", help="pyproject.toml whose internal-modules and producer-modules to use")
+    ruff.add_argument("--producer-modules", type=split_csv, metavar="MODULES",
+                      help="modules that produce thunks, where SLF001 is not reported (default: the config's producer-modules)")
 
 
 class _Version(argparse.Action):
@@ -318,13 +320,16 @@ def _ruff_config(args: argparse.Namespace) -> int:
 
     cwd = os.getcwd()
     config = load_config(args.config if args.config is not None else find_pyproject(cwd), cwd)
+    if args.producer_modules is not None:
+        check_modules(args.producer_modules, "--producer-modules")
+        config = config._replace(producer_modules=tuple(args.producer_modules))
     if args.merge is None:
-        sys.stdout.write(render(config.internal_modules, pyproject=args.pyproject))
+        sys.stdout.write(render(config, pyproject=args.pyproject))
         return EXIT_CLEAN
     target = Path(args.merge)
     try:
         before = target.read_text(encoding="utf-8") if target.exists() else ""
-        after = merge(before, config.internal_modules, pyproject=target.name == "pyproject.toml")
+        after = merge(before, config, pyproject=target.name == "pyproject.toml")
         if after != before:
             target.write_text(after, encoding="utf-8")
     except ConfigError as exc:

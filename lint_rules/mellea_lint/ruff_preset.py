@@ -2,8 +2,10 @@
 
 ruff has no plugin system, so the MOT rules cannot run inside it. The preset is the
 closest coarse complement: SLF001 (any private member access, not only a thunk's),
-TID251 bans on the private core names, both allowed inside the internal modules, and
-``lint.external = ["MOT"]`` so that ruff's RUF100 keeps ``# noqa: MOT...`` comments.
+TID251 bans on the private core names, both allowed inside the internal modules, SLF001
+allowed inside the producer modules (they own private thunk members; their private core
+imports stay banned, as MOT005 reports them there too), and ``lint.external = ["MOT"]`` so
+that ruff's RUF100 keeps ``# noqa: MOT...`` comments.
 """
 
 from __future__ import annotations
@@ -12,16 +14,14 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from mellea_lint.config import ConfigError
+from mellea_lint.config import DEFAULTS, ConfigError, LintConfig
 from mellea_lint.rules import RULES
-from mellea_lint.surface import (
-    BASE_MODULE,
-    CORE_PACKAGE,
-    DEFAULT_INTERNAL_MODULES,
-    PRIVATE_CORE_NAMES,
-)
+from mellea_lint.surface import BASE_MODULE, CORE_PACKAGE, PRIVATE_CORE_NAMES
 
-SELECTED = ("SLF001", "TID251")
+PRIVATE_ACCESS_RULE = "SLF001"
+"""ruff's rule for any private member access: the one the preset would wrongly report in producer
+modules, which read and write the private thunk members they own."""
+SELECTED = (PRIVATE_ACCESS_RULE, "TID251")
 IMPORT_RULE = "private-core-import"
 """The MOT rule whose coarse ruff counterpart is TID251 (named in the ban messages)."""
 EXTERNAL = ("MOT",)
@@ -33,6 +33,23 @@ and the receiver's shape (``x.raw.provider``), which no ruff rule can be configu
 def module_glob(module: str) -> str:
     """Files of ``module`` and its submodules wherever the package root sits (flat or src layout)."""
     return "**/" + module.replace(".", "/") + "/**"
+
+
+def module_file_glob(module: str) -> str:
+    """The file of ``module`` when it is a single file (a test double, one backend module)."""
+    return "**/" + module.replace(".", "/") + ".py"
+
+
+def per_file_ignores(settings: LintConfig) -> dict[str, list[str]]:
+    """Glob -> the preset's rules not to report there: both in the internal modules, SLF001 in the
+    producer modules (as a package or a single file)."""
+    ignores = {module_glob(m): list(SELECTED) for m in settings.internal_modules}
+    for module in settings.producer_modules:
+        for glob in (module_glob(module), module_file_glob(module)):
+            rules = ignores.setdefault(glob, [])
+            if PRIVATE_ACCESS_RULE not in rules:
+                rules.append(PRIVATE_ACCESS_RULE)
+    return ignores
 
 
 def banned_api() -> dict[str, str]:
@@ -52,8 +69,9 @@ def _toml_list(items: Sequence[str]) -> str:
     return "[" + ", ".join(json.dumps(item) for item in items) + "]"
 
 
-def render(internal_modules: Sequence[str] = DEFAULT_INTERNAL_MODULES, *, pyproject: bool = False) -> str:
-    """The preset as TOML for ``ruff.toml`` (``pyproject``: for ``pyproject.toml``'s ``[tool.ruff]``)."""
+def render(settings: LintConfig = DEFAULTS, *, pyproject: bool = False) -> str:
+    """The preset for ``settings``' internal and producer modules as TOML for ``ruff.toml``
+    (``pyproject``: for ``pyproject.toml``'s ``[tool.ruff]``)."""
     prefix = "tool.ruff." if pyproject else ""
     lines = [
         "# mellea-lint preset for ruff (ruff has no plugins: run `mellea-lint check` for the MOT rules).",
@@ -63,7 +81,7 @@ def render(internal_modules: Sequence[str] = DEFAULT_INTERNAL_MODULES, *, pyproj
         f"external = {_toml_list(EXTERNAL)}",
         "",
         f"[{prefix}lint.per-file-ignores]",
-        *(f"{json.dumps(module_glob(m))} = {_toml_list(SELECTED)}" for m in internal_modules),
+        *(f"{json.dumps(glob)} = {_toml_list(rules)}" for glob, rules in per_file_ignores(settings).items()),
         "",
         f"[{prefix}lint.flake8-tidy-imports.banned-api]",
         *(f"{json.dumps(name)}.msg = {json.dumps(msg)}" for name, msg in banned_api().items()),
@@ -71,23 +89,24 @@ def render(internal_modules: Sequence[str] = DEFAULT_INTERNAL_MODULES, *, pyproj
     return "\n".join(lines) + "\n"
 
 
-def preset(internal_modules: Sequence[str] = DEFAULT_INTERNAL_MODULES) -> dict[str, Any]:
-    """The preset's ``lint`` table as data: what :func:`render` prints and :func:`merge` adds."""
+def preset(settings: LintConfig = DEFAULTS) -> dict[str, Any]:
+    """The preset's ``lint`` table as data: what :func:`merge` adds and :func:`render` prints."""
     return {
         "extend-select": list(SELECTED),
         "external": list(EXTERNAL),
-        "per-file-ignores": {module_glob(m): list(SELECTED) for m in internal_modules},
+        "per-file-ignores": per_file_ignores(settings),
         "flake8-tidy-imports": {"banned-api": {name: {"msg": msg} for name, msg in banned_api().items()}},
     }
 
 
-def merge(text: str, internal_modules: Sequence[str] = DEFAULT_INTERNAL_MODULES, *,
-          pyproject: bool = False) -> str:
-    """``text`` (a ruff.toml, or a pyproject.toml's ``[tool.ruff]``) with the preset merged in.
+def merge(text: str, settings: LintConfig = DEFAULTS, *, pyproject: bool = False) -> str:
+    """``text`` (a ruff.toml, or a pyproject.toml's ``[tool.ruff]``) with the preset for
+    ``settings`` merged in.
 
-    Lists gain the missing items (order and the user's own items kept), tables gain the missing
-    keys, ban messages are set; comments and formatting stay (tomlkit). Merging twice changes
-    nothing. A value of another type than the preset's is a :class:`ConfigError` naming its key.
+    Lists gain the missing items (order and the user's own items kept: a glob of theirs in
+    ``per-file-ignores`` keeps its rules), tables gain the missing keys, ban messages are set;
+    comments and formatting stay (tomlkit). Merging twice changes nothing. A value of another
+    type than the preset's is a :class:`ConfigError` naming its key.
     """
     import tomlkit  # only here: a check never needs it
     from tomlkit.exceptions import TOMLKitError
@@ -100,7 +119,7 @@ def merge(text: str, internal_modules: Sequence[str] = DEFAULT_INTERNAL_MODULES,
     path: list[str] = []
     for key in ("tool", "ruff") if pyproject else ():
         root, path = _table(root, key, path, tomlkit, super_table=True), [*path, key]
-    _merge_into(_table(root, "lint", path, tomlkit), preset(internal_modules), [*path, "lint"], tomlkit)
+    _merge_into(_table(root, "lint", path, tomlkit), preset(settings), [*path, "lint"], tomlkit)
     return tomlkit.dumps(document)
 
 

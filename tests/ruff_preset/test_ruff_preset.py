@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from mellea_lint.config import LintConfig
 from mellea_lint.ruff_preset import render
 from mellea_lint.surface import PRIVATE_CORE_NAMES
 
@@ -74,7 +75,7 @@ def test_ban_message_comes_from_the_surface_table(project: Path) -> None:
 
 def test_without_the_per_file_ignores_the_core_is_flagged_too(project: Path) -> None:
     """Control: the core files are clean above because of the preset, not because ruff skips them."""
-    (project / "ruff.toml").write_text(render(internal_modules=()))
+    (project / "ruff.toml").write_text(render(LintConfig(internal_modules=())))
     files = {name for name, *_ in _flagged(project, ".")}
     assert files == {"app.py", "mellea/core/impl.py", "src/mellea/core/impl.py"}
 
