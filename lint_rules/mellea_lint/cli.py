@@ -226,16 +226,25 @@ def _check(args: argparse.Namespace) -> int:
         key=_order,
     )
     if args.write_baseline is not None:
-        from mellea_lint.baseline import write_baseline
-
-        unrecorded = write_baseline(args.write_baseline, shown)
-        recorded = _plural(len(shown) - len(unrecorded), "finding")
-        print(f"Recorded {recorded} in baseline {args.write_baseline}.", file=sys.stderr)
-        shown = unrecorded
+        shown = _write_baseline(args.write_baseline, shown)
+        if not shown and args.output_format == "concise":
+            return EXIT_CLEAN  # the run recorded findings: "All checks passed!" would say otherwise
     elif known is not None:
         shown = known.new_findings(shown)
     sys.stdout.write(FORMATS[args.output_format](shown, os.getcwd()))
     return EXIT_FINDINGS if shown else EXIT_CLEAN
+
+
+def _write_baseline(path: str, findings: list[Finding]) -> list[Finding]:
+    """Record ``findings`` in the baseline ``path`` and say so; returns those it cannot record (MOT9xx)."""
+    from mellea_lint.baseline import write_baseline
+
+    unrecorded = write_baseline(path, findings)
+    count = len(findings) - len(unrecorded)
+    they = "it" if count == 1 else "they"
+    print(f"Recorded {_plural(count, 'finding')} in {path} (baseline); {they} will be ignored with --baseline {path}.",
+          file=sys.stderr)
+    return unrecorded
 
 
 def _baseline(path: str) -> Baseline:

@@ -37,8 +37,10 @@ def test_baseline_file_format(project: Path) -> None:
     (project / "pkg" / "b.py").write_text(HEADER + READ + "    print(mot._generate_log)\n")
     (project / "pkg" / "a.py").write_text(HEADER + READ + READ.rstrip("\n") + "  # again\n")
     result = lint(project, "--write-baseline", "baseline.json", "pkg")
-    assert (result.returncode, result.stdout) == (0, "All checks passed!\n")
-    assert result.stderr == "Recorded 4 findings in baseline baseline.json.\n"
+    assert (result.returncode, result.stdout) == (0, "")  # not "All checks passed!": 4 findings were recorded
+    assert result.stderr == (
+        "Recorded 4 findings in baseline.json (baseline); they will be ignored with --baseline baseline.json.\n"
+    )
     written = (project / "baseline.json").read_text()
     assert json.loads(written) == {
         "tool": "mellea-lint",
@@ -104,7 +106,9 @@ def test_files_that_cannot_be_checked_are_never_recorded(project: Path) -> None:
     (project / "pkg" / "broken.py").write_text("def (:\n")
     written = lint(project, "--write-baseline", "baseline.json")
     assert written.returncode == 1 and "MOT902" in written.stdout and "MOT002" not in written.stdout
-    assert "Recorded 1 finding in baseline" in written.stderr
+    assert written.stderr == (
+        "Recorded 1 finding in baseline.json (baseline); it will be ignored with --baseline baseline.json.\n"
+    )
     again = lint(project, "--baseline", "baseline.json")
     assert again.returncode == 1 and "MOT902" in again.stdout
 
@@ -131,6 +135,13 @@ def test_a_bad_baseline_is_one_clear_error(project: Path, content: str | None, m
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith("mellea-lint: error: ") and result.stderr.count("\n") == 1
     assert message in result.stderr
+
+
+def test_a_machine_format_stays_data_while_the_baseline_is_written(project: Path) -> None:
+    (project / "pkg" / "a.py").write_text(HEADER + READ)
+    result = lint(project, "--write-baseline", "baseline.json", "--output-format", "json")
+    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+    assert result.stderr.startswith("Recorded 1 finding in baseline.json (baseline)")
 
 
 def test_baseline_options_exclude_each_other(project: Path) -> None:
