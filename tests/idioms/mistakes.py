@@ -79,7 +79,7 @@ def litellm_cost_as_text(mot: ModelOutputThunk[str]) -> str:
 
 
 def usage_assigned_into_an_envelope(envelope: OpenAIStreamedChatDict, usage: OpenAIUsageDict | None) -> None:
-    # Runs, but is the price of a read-only `usage` (README, Stubs; the twin is `with_usage`):
+    # Runs, but is the price of a read-only `usage` (docs/design.md; the twin is `with_usage`):
     # pinned so that the cost stays known.
     envelope["usage"] = usage  # type: ignore[typeddict-readonly-mutated]  # pyright: ignore[reportTypedDictNotRequiredAccess]  # pyrefly: ignore[read-only]  # ty: ignore[invalid-assignment]
 

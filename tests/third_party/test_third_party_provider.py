@@ -1,7 +1,7 @@
 """A project with its own backend and provider literal, under each checker's default settings:
 correct code stays clean (reading ``mot.raw.provider == "mybackend"`` with an ``else`` branch on
 chat and ``generate_from_raw`` thunks, storing a fresh ``RawProviderResponse``); what each checker
-says otherwise is pinned here and stated in the README ("Third-party providers")."""
+says otherwise is pinned here and stated in docs/design.md ("Third-party providers")."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ IN_PLACE = textwrap.dedent(
     """
 )
 """Mutating the union-typed ``mot.raw`` in place: rejected by every checker but pyrefly's lenient
-default preset (see the README)."""
+default preset (see the README's pyright section)."""
 
 
 def _project(tmp_path: Path) -> Path:
