@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from capture import Capture
+from mellea_lint.payloads import shapes
 from mellea_lint.surface import PROVIDERS
 from pydantic import BaseModel
 
 from tools.stub_typeddicts import (
+    STUB,
     TypedDictDecl,
-    class_annotations,
     stub_subclass_named_in,
     typeddicts,
     typeddicts_named_in,
@@ -51,6 +52,12 @@ class Case:
     expect: Expect
     checks: tuple[str, ...] = ()
     """Statements before the assignment: the keyed-dict items ``source`` refers to."""
+
+
+def declared_annotations(variant: str) -> dict[str, str]:
+    """A variant's ``response`` / ``streamed_chunks`` types, read as the runtime payload check reads
+    them (a variant declares them as ``ProviderRaw`` arguments or, for a completion variant, itself)."""
+    return shapes.load(STUB).annotations(variant)
 
 
 def variant_for(capture: Capture) -> str:
@@ -161,10 +168,10 @@ def cases_for(captures: Iterable[Capture], expect: Expect = "clean", label: str 
         imports: set[str] = set()
         checks: list[str] = []
         value = [c.value] if c.field == "streamed_chunks" else c.value
-        source = to_source(value, imports, checks, class_annotations(variant_for(c))[c.field])
+        source = to_source(value, imports, checks, declared_annotations(variant_for(c))[c.field])
         if isinstance(value, BaseModel):  # the stub may type it as its own subclass of the SDK class
             runtime = f"{_public_module(type(value))}.{type(value).__qualname__}"
-            declared = stub_subclass_named_in(class_annotations(variant_for(c))[c.field], runtime)
+            declared = stub_subclass_named_in(declared_annotations(variant_for(c))[c.field], runtime)
             if declared is not None:  # a stub-only class adds no fields: the SDK call is what is checked
                 imports.update(("typing", "mellea.core.base"))
                 source = f'typing.cast("mellea.core.base.{declared}", {source})'
@@ -175,9 +182,14 @@ def cases_for(captures: Iterable[Capture], expect: Expect = "clean", label: str 
 
 def negative_twins(captures: Iterable[Capture]) -> list[Case]:
     """For each capture, the mutants the stub must reject (when the stub allows one to exist)."""
+    return [case for what, twin in twin_captures(captures) for case in cases_for([twin], "error", f"{what}: ")]
+
+
+def twin_captures(captures: Iterable[Capture]) -> list[tuple[str, Capture]]:
+    """Each capture's mutants, as (what was changed, the capture holding the mutant value)."""
     out = []
     for c in captures:
-        annotation = class_annotations(variant_for(c))[c.field]
+        annotation = declared_annotations(variant_for(c))[c.field]
         members = typeddicts_named_in(annotation)
         mutants: list[tuple[str, Any]] = []
         if isinstance(c.value, BaseModel):
@@ -194,8 +206,7 @@ def negative_twins(captures: Iterable[Capture]) -> list[Case]:
                     mutants.append((f"{key!r} of type object", {**c.value, key: _ObjectValue()}))
                     break
         mutants.extend((f"item {path} of type object", value) for path, value in _keyed_item_mutants(c.value, annotation))
-        for what, value in mutants:
-            out.extend(cases_for([Capture(c.recording, c.field, value, c.index)], "error", f"{what}: "))
+        out.extend((what, Capture(c.recording, c.field, value, c.index)) for what, value in mutants)
     return out
 
 
