@@ -204,7 +204,7 @@ def _check_sdk_object(loaded: shapes.Shapes, payload: shapes.Payload, value: obj
     model = payload.sdk_model
     assert model is not None
     if not isinstance(value, model):
-        return [Mismatch(root, f"{payload.name} (a {model.__module__}.{model.__qualname__})", _type_name(value))]
+        return [Mismatch(root, payload.name, _type_name(value))]
     fields = {name: getattr(value, name) for name in type(value).model_fields} | dict(value.model_extra or {})
     problems = []
     try:
@@ -334,7 +334,12 @@ def _check_extra(provider: str, dotted: str, response: object, streamed_chunks: 
                 problems += _sdk_mismatches(tp, response, exc, "response")
     else:
         try:
-            shapes.adapter_for(tp).validate_python(response, strict=True)
+            adapter = shapes.adapter_for(tp)
+        except Exception as exc:  # pydantic cannot build a validator of the user's type
+            return _unchecked(provider, f"pydantic cannot validate {dotted!r} (named for {provider!r} in "
+                                        f"extra-providers): {str(exc).splitlines()[0]}")
+        try:
+            adapter.validate_python(response, strict=True)
         except ValidationError as exc:
             problems += _extra_mismatches(dotted, response, exc)
     if streamed_chunks is not None and not isinstance(streamed_chunks, list):

@@ -153,7 +153,7 @@ class Shapes:
                 why += [f"{text}: {self.degraded[n]}" for n in missing]
                 members.append(Member(text, Any, None))
                 continue
-            value = eval(compile(ast.Expression(node), str(self.path), "eval"), self.namespace)  # noqa: S307
+            value = _eval(node, self.namespace, str(self.path))
             members.append(Member(text, value, None if value is None else adapter_for(value)))
         return Declared(ast.unparse(annotation), tuple(members), tuple(why))
 
@@ -202,6 +202,16 @@ def _no_op(cls: Any) -> Any:
     return cls
 
 
+def _eval(expression: ast.expr, namespace: dict[str, Any], filename: str) -> Any:
+    """Evaluate stub code; ``dont_inherit``: this module's ``from __future__ import annotations``
+    must not turn the stub's annotations into strings (``__required_keys__`` would be wrong)."""
+    return eval(compile(ast.Expression(expression), filename, "eval", dont_inherit=True), namespace)  # noqa: S307
+
+
+def _exec(statement: ast.stmt, namespace: dict[str, Any], filename: str) -> None:
+    exec(compile(ast.Module([statement], type_ignores=[]), filename, "exec", dont_inherit=True), namespace)  # noqa: S102
+
+
 def _payload_classes(tree: ast.Module) -> Iterator[ast.ClassDef]:
     """The stub's ``TypedDict`` classes and keyed classes, in stub order."""
     for node in tree.body:
@@ -218,14 +228,14 @@ def _evaluate(node: ast.ClassDef, namespace: dict[str, Any], filename: str) -> P
     typed: Any
     sdk_model = None
     if _is_typeddict(node):
-        exec(compile(ast.Module([node], type_ignores=[]), filename, "exec"), namespace)  # noqa: S102
+        _exec(node, namespace, filename)
         typed = namespace[node.name]
     else:
-        items = {key: eval(compile(ast.Expression(ann), filename, "eval"), namespace)  # noqa: S307
+        items = {key: _eval(ann, namespace, filename)
                  for key, ann in _overload_keys(node).items()}
         typed = _FUNCTIONAL_TYPEDDICT(node.name, items, total=False)
         typed.__module__ = namespace["__name__"]
-        bases = [eval(compile(ast.Expression(b), filename, "eval"), namespace) for b in node.bases]  # noqa: S307
+        bases = [_eval(b, namespace, filename) for b in node.bases]
         sdk_model = next((b for b in bases if isinstance(b, type) and issubclass(b, BaseModel)), None)
     typed.__pydantic_config__ = _STRICT  # pydantic reads a TypedDict's config from it
     return Payload(node.name, keys, required, typed, sdk_model)
@@ -287,7 +297,7 @@ def _resolve_imports(tree: ast.Module, names: set[str], namespace: dict[str, Any
             single = ast.copy_location(ast.Import([alias]) if isinstance(statement, ast.Import)
                                        else ast.ImportFrom(statement.module, [alias], statement.level), statement)
             try:
-                exec(compile(ast.Module([single], type_ignores=[]), "<stub imports>", "exec"), namespace)  # noqa: S102
+                _exec(single, namespace, "<stub imports>")
             except Exception as exc:  # an optional SDK that is absent or broken: the name reads as Any
                 degraded[name] = f"{ast.unparse(single)} failed ({type(exc).__name__}: {exc})"
 
