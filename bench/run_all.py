@@ -26,6 +26,7 @@ from bench import (
     bench_mypy,
     bench_pyright,
     bench_scaling,
+    bench_server,
     bench_startup,
 )
 from bench.corpus import REPO
@@ -39,8 +40,9 @@ BENCHMARKS: dict[str, Callable[[int], list[str]]] = {
     "import": bench_import.measure,
     "scaling": bench_scaling.measure,
     "startup": bench_startup.measure,
+    "server": bench_server.measure,
 }
-DEFAULT_RUNS = {"mypy": 7, "import": 15, "scaling": 3, "startup": 21}
+DEFAULT_RUNS = {"mypy": 7, "import": 15, "scaling": 3, "startup": 21, "server": 30}
 TOOLS = ("mellea-lint", "mellea", "mypy", "pyright", "flake8", "ruff")
 DOCS = REPO / "docs" / "performance.md"
 README = REPO / "README.md"

@@ -350,10 +350,22 @@ def _ruff_config(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _server_arguments(server: argparse.ArgumentParser) -> None:
+    server.add_argument("--stdio", action="store_true",
+                        help="speak LSP over stdin and stdout (the only transport; accepted for clients that pass it)")
+
+
+def _server(args: argparse.Namespace) -> int:
+    from mellea_lint.server import run as serve  # only this command needs the optional pygls
+
+    return serve(args)
+
+
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "check": ("check files and folders (default: .)", _check_arguments, _check),
     "rule": ("print a rule's documentation", _rule_arguments, _rule),
     "ruff-config": ("print the ruff preset (TOML), or merge it into a config", _ruff_arguments, _ruff_config),
+    "server": ("run the language server (LSP over stdio) that editors start", _server_arguments, _server),
 }
 """Each command's one-line summary, the function that declares its arguments, and the one that
 runs it. (A plain tuple: a NamedTuple here would compile its annotations at every start-up.)"""

@@ -12,6 +12,7 @@ import itertools
 import json
 import subprocess
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -67,11 +68,17 @@ class LspClient:
         command: Sequence[str],
         cwd: Path,
         timeout: float = 30.0,
+        *,
+        stderr: Any = subprocess.DEVNULL,
+        env: Mapping[str, str] | None = None,
     ) -> None:
         self.timeout = timeout
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._diagnostics: dict[str, list[dict[str, JsonValue]]] = {}
+        self._publications: dict[str, tuple[dict[str, JsonValue], float]] = {}
+        self.notifications: list[tuple[str, JsonValue]] = []
+        """Every other notification the server sent (``window/showMessage``, ...), in order."""
         self._state = threading.Condition()
         self._write_lock = threading.Lock()
         self._process = subprocess.Popen(
@@ -79,7 +86,8 @@ class LspClient:
             cwd=cwd,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=stderr,
+            env=None if env is None else dict(env),
         )
         self._reader = threading.Thread(target=self._read_loop, name="lsp-reader", daemon=True)
         self._reader.start()
@@ -124,6 +132,11 @@ class LspClient:
         if method == "textDocument/publishDiagnostics":
             with self._state:
                 self._diagnostics[params["uri"]] = params["diagnostics"]
+                self._publications[params["uri"]] = (params, time.perf_counter())
+                self._state.notify_all()
+        else:
+            with self._state:
+                self.notifications.append((method, params))
                 self._state.notify_all()
 
     def _answer_server_request(self, message: dict[str, JsonValue]) -> None:
@@ -153,6 +166,14 @@ class LspClient:
     def notify(self, method: str, params: JsonValue) -> None:
         self._send({"method": method, "params": params})
 
+    def send_raw(self, data: bytes) -> None:
+        """Write ``data`` to the server as is (a malformed message, for robustness tests)."""
+        stdin = self._process.stdin
+        assert stdin is not None
+        with self._write_lock:
+            stdin.write(data)
+            stdin.flush()
+
     def wait_for_diagnostics(
         self, uri: str, until: Callable[[list[dict[str, JsonValue]]], bool] = lambda _: True
     ) -> list[dict[str, JsonValue]]:
@@ -176,6 +197,28 @@ class LspClient:
                     f"{self.timeout}s; last published: {seen}"
                 )
             return list(self._diagnostics[uri])
+
+    def wait_for_publication(
+        self, uri: str, until: Callable[[dict[str, JsonValue]], bool] = lambda _: True
+    ) -> tuple[dict[str, JsonValue], float]:
+        """The last ``publishDiagnostics`` params for ``uri`` (with its ``version``) once they
+        satisfy ``until``, and the ``time.perf_counter()`` at which the reader received them."""
+
+        def ready() -> bool:
+            return not self._reader.is_alive() or (
+                uri in self._publications and until(self._publications[uri][0])
+            )
+
+        with self._state:
+            if not self._state.wait_for(ready, self.timeout) or not self._reader.is_alive():
+                seen = self._publications.get(uri, ("nothing",))[0]
+                raise LspError(f"no publication for {uri} as expected within {self.timeout}s; last: {seen}")
+            return self._publications[uri]
+
+    @property
+    def returncode(self) -> int | None:
+        """The server's exit code (``None``: still running)."""
+        return self._process.poll()
 
     def close(self) -> None:
         """Polite shutdown/exit, then make sure the process is gone."""
