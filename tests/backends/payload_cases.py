@@ -1,6 +1,7 @@
 """Turn captured ``mot.raw`` values into type-checkable code: each value, written as a literal
-(SDK objects as constructor calls), is assigned to ``raw.response`` / ``raw.streamed_chunks``
-of a parameter annotated with the stub variant that types its path.
+(SDK objects as constructor calls), is bound to a local annotated with the type the stub variant
+of its path READS ``raw.response`` / ``raw.streamed_chunks`` as (the fields take any value on a
+write, as the runtime dataclass does), then assigned to that field.
 
 A dict's keys take their types from the TypedDicts of the declared union that can hold it
 (a streamed envelope's ``usage`` is typed by the envelope, not by the full dump beside it).
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 import importlib
 import typing
 from collections.abc import Iterable, Iterator
@@ -52,6 +54,8 @@ class Case:
     expect: Expect
     checks: tuple[str, ...] = ()
     """Statements before the assignment: the keyed-dict items ``source`` refers to."""
+    annotation: str = "object"
+    """The type ``source`` must satisfy: what the variant's field reads as."""
 
 
 def declared_annotations(variant: str) -> dict[str, str]:
@@ -141,11 +145,39 @@ class _Qualify(ast.NodeTransformer):
     def visit_Name(self, node: ast.Name) -> ast.expr:
         if hasattr(builtins, node.id):
             return node
-        module = "typing" if hasattr(typing, node.id) else "mellea.core.base" if node.id in typeddicts() else None
-        if module is None:
-            raise ValueError(f"no import for {node.id!r} in a keyed-dict item type: teach _qualified about it")
+        if node.id in _stub_imports():
+            module, name = _stub_imports()[node.id]
+        elif hasattr(typing, node.id):
+            module, name = "typing", node.id
+        elif node.id in typeddicts() or node.id in _stub_classes():
+            module, name = "mellea.core.base", node.id
+        else:
+            raise ValueError(f"no import for {node.id!r} in a declared type: teach _qualified about it")
         self.imports.add(module)
-        return ast.copy_location(ast.Attribute(ast.Name(module, ast.Load()), node.id, ast.Load()), node)
+        if name is None:  # ``import ollama``: the name is the module
+            return node
+        return ast.copy_location(ast.Attribute(ast.Name(module, ast.Load()), name, ast.Load()), node)
+
+
+def _stub_tree() -> ast.Module:
+    return ast.parse(STUB.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _stub_imports() -> dict[str, tuple[str, str | None]]:
+    """A name the stub imports -> (module, name in it); ``import m`` gives (m, None)."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for node in _stub_tree().body:
+        if isinstance(node, ast.Import):
+            found.update({a.asname or a.name: (a.name, None) for a in node.names})
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.update({a.asname or a.name: (node.module, a.name) for a in node.names})
+    return found
+
+
+@functools.cache
+def _stub_classes() -> frozenset[str]:
+    return frozenset(node.name for node in _stub_tree().body if isinstance(node, ast.ClassDef))
 
 
 def _qualified(annotation: str, imports: set[str]) -> str:
@@ -175,9 +207,16 @@ def cases_for(captures: Iterable[Capture], expect: Expect = "clean", label: str 
             if declared is not None:  # a stub-only class adds no fields: the SDK call is what is checked
                 imports.update(("typing", "mellea.core.base"))
                 source = f'typing.cast("mellea.core.base.{declared}", {source})'
+        annotation = _qualified(checked_type(variant_for(c), c.field), imports)
         out.append(Case(f"{label}{c.name}", variant_for(c), c.field, source, frozenset(imports), expect,
-                        tuple(checks)))
+                        tuple(checks), annotation))
     return out
+
+
+def checked_type(variant: str, field: str) -> str:
+    """What a captured value must satisfy: the field's read type, without the ``| Any`` that lets
+    a backend append SDK dumps to ``streamed_chunks`` (its elements are checked as the chunk dict)."""
+    return declared_annotations(variant)[field].replace(" | Any]", "]")
 
 
 def negative_twins(captures: Iterable[Capture]) -> list[Case]:
@@ -241,7 +280,7 @@ def write_module(cases: list[Case], path: Path) -> dict[int, Case]:
         starts[len(lines) + 1] = case
         target = "streamed_chunks" if case.field == "streamed_chunks" else "response"
         lines += [f"def case_{i}(raw: {case.variant}) -> None:", *(f"    {c}" for c in case.checks),
-                  f"    raw.{target} = {case.source}"]
+                  f"    value: {case.annotation} = {case.source}", f"    raw.{target} = value"]
     path.write_text("\n".join(lines) + "\n")
     return starts
 
