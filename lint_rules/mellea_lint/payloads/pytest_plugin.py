@@ -74,8 +74,9 @@ class PayloadSession:
                         self.see(mot, kind)
                     return None
 
-            self.observer = _Observer()
-            register(self.observer)
+            observer = _Observer()
+            register(observer)
+            self.observer = observer
         except ImportError as exc:
             self.hooks_missing = str(exc)
 
