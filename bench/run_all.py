@@ -24,6 +24,7 @@ from bench import (
     bench_import,
     bench_lint,
     bench_mypy,
+    bench_payload_check,
     bench_pyright,
     bench_scaling,
     bench_server,
@@ -41,8 +42,9 @@ BENCHMARKS: dict[str, Callable[[int], list[str]]] = {
     "scaling": bench_scaling.measure,
     "startup": bench_startup.measure,
     "server": bench_server.measure,
+    "payloads": bench_payload_check.measure,
 }
-DEFAULT_RUNS = {"mypy": 7, "import": 15, "scaling": 3, "startup": 21, "server": 30}
+DEFAULT_RUNS = {"mypy": 7, "import": 15, "scaling": 3, "startup": 21, "server": 30, "payloads": 2000}
 TOOLS = ("mellea-lint", "mellea", "mypy", "pyright", "flake8", "ruff")
 DOCS = REPO / "docs" / "performance.md"
 README = REPO / "README.md"

@@ -58,8 +58,12 @@ def fixture_of(provider: object, response: object, streamed_chunks: object, kind
 def write(mot: object, directory: str | Path, name: str, kind: Kind = "auto") -> Path:
     """Write ``mot.raw`` as ``directory/name.json`` (a name made safe for a file system)."""
     raw = getattr(mot, "raw", None)
-    document = fixture_of(getattr(raw, "provider", None), getattr(raw, "response", None),
-                          getattr(raw, "streamed_chunks", None), kind, name)
+    return save(fixture_of(getattr(raw, "provider", None), getattr(raw, "response", None),
+                           getattr(raw, "streamed_chunks", None), kind, name), directory, name)
+
+
+def save(document: dict[str, Any], directory: str | Path, name: str) -> Path:
+    """Write a ``fixture_of`` document as ``directory/name.json``."""
     path = Path(directory) / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name).strip('_')}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -162,6 +162,7 @@ class Shapes:
         _resolve_imports(self._tree, _names(node), self.namespace, self.degraded)
 
 
+@cache
 def adapter_for(tp: Any) -> TypeAdapter[Any]:
     """A validator of ``tp``: a ``TypedDict`` or model carries its own config; any other type
     accepts instances (``arbitrary_types_allowed``)."""
@@ -302,6 +303,11 @@ def _resolve_imports(tree: ast.Module, names: set[str], namespace: dict[str, Any
                 degraded[name] = f"{ast.unparse(single)} failed ({type(exc).__name__}: {exc})"
 
 
+@cache
+def _parsed_members(text: str) -> list[ast.expr]:
+    return _union_members(ast.parse(text, mode="eval").body)
+
+
 def _union_members(node: ast.expr) -> list[ast.expr]:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return _union_members(node.left) + _union_members(node.right)
@@ -372,7 +378,7 @@ def annotation_at(payloads: Mapping[str, Payload], text: str, steps: tuple[str |
     """The stub's annotation of the value at ``steps`` below a value declared as ``text``."""
     for step in steps:
         found = None
-        for member in _union_members(ast.parse(text, mode="eval").body):
+        for member in _parsed_members(text):
             if isinstance(step, int) and isinstance(member, ast.Subscript) and \
                     ast.unparse(member.value) in ("list", "Sequence"):
                 found = ast.unparse(member.slice)
