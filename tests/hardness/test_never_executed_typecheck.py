@@ -13,7 +13,10 @@ from typecheck_trees import NOSDK_PYTHON, write_marker_project
 
 def test_pyright_never_imports_checked_code(tmp_path: Path) -> None:
     marker = tmp_path / "MARKER"
-    write_marker_project(tmp_path, marker)
+    uses = write_marker_project(tmp_path, marker) / "uses.py"
+    with uses.open("a") as body:  # a wrong payload key: an error only where the stubs are in effect
+        body.write('    if mot.raw.provider == "ollama":\n        print(mot.raw.response["usage"])\n')
+    wrong_key = len(uses.read_text().splitlines()) - 1  # 0-based
     (tmp_path / "pyrightconfig.json").write_text('{"include": ["markerproj"]}\n')
     result = subprocess.run(
         [str(Path(sys.executable).parent / "pyright"), "--pythonpath", str(NOSDK_PYTHON), "--outputjson"],
@@ -21,7 +24,7 @@ def test_pyright_never_imports_checked_code(tmp_path: Path) -> None:
     )
     report = json.loads(result.stdout)
     assert report["summary"]["filesAnalyzed"] == 6
-    # The stubs were in effect: the private read in uses.py (line 8, 0-based 7) is an error.
+    # The stubs were in effect: the wrong key is an error (the private read is the gate's, not pyright's).
     assert [(Path(d["file"]).name, d["range"]["start"]["line"], d["rule"]) for d in report["generalDiagnostics"]] == [
-        ("uses.py", 7, "reportAttributeAccessIssue")]
+        ("uses.py", wrong_key, "reportCallIssue"), ("uses.py", wrong_key, "reportArgumentType")]
     assert not marker.exists()
