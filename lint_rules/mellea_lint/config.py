@@ -60,8 +60,8 @@ SETTINGS = (
             "Modules (and submodules) that implement the thunk: nothing is reported there."),
     Setting("producer-modules", "list of dotted modules", ", ".join(DEFAULT_PRODUCER_MODULES) or "none",
             "CLI, flake8, mypy",
-            "Modules that produce thunks (backends, test doubles): they may write the members "
-            "producers set and read those without a public replacement."),
+            "Producer code the recognition cannot see (backends and test doubles need no entry): "
+            "it may write the members producers set and read those without a public replacement."),
     Setting("extra-providers", 'table: literal = "dotted.Type"', "none", "CLI, flake8, mypy",
             "Third-party `raw.provider` literals and the type of their `raw.response`: MOT006 and "
             "`mellea-provider` accept the literal, and in mypy `mot.raw` (of chat and "
