@@ -1,0 +1,27 @@
+"""The producer corpus that every type checker must accept (tests/idioms/producers.py,
+writes_through_raw.py) is clean in the gate too: recognised as producer code without
+configuration. Its paired mistake, the same write in consumer code, is reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mellea_lint.engine import check_source
+
+IDIOMS = Path(__file__).resolve().parents[1] / "idioms"
+
+
+@pytest.mark.parametrize("name", ["producers.py", "writes_through_raw.py"])
+def test_producer_corpus_is_clean_in_the_lint(name: str) -> None:
+    path = IDIOMS / name
+    assert check_source(path.read_text(), str(path)) == []
+
+
+def test_the_same_write_in_consumer_code_is_reported() -> None:
+    path = IDIOMS / "mistakes.py"
+    lines = path.read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if "mot._gen.process = " in text)
+    found = [f for f in check_source(path.read_text(), str(path)) if f.line == line]
+    assert [(f.code, f.message) for f in found] == [
+        ("MOT002", "private thunk member _gen read: _gen is internal to mellea.core")], found
