@@ -200,3 +200,12 @@ def test_importing_the_package_imports_neither_pydantic_nor_the_check() -> None:
     from mellea_lint import payloads
 
     assert payloads.check_thunk is check_thunk
+
+
+def test_without_the_stub_the_report_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> None:
+        raise shapes.StubNotFound("... pip install mellea-stubs (or mellea-typing)")
+
+    monkeypatch.setattr(shapes, "load", missing)
+    report = check_payload("openai", openai_chat())
+    assert report.status == "unchecked" and "pip install mellea-stubs" in report.notes[0]

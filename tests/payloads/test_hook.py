@@ -100,3 +100,16 @@ def test_nothing_is_checked_once_the_block_ends() -> None:
 def test_a_wrong_on_mismatch_is_refused_with_the_choices() -> None:
     with pytest.raises(ValueError, match='on_mismatch must be "log", "warn", "raise" or a callable'):
         PayloadCheck(on_mismatch="print")  # type: ignore[arg-type]
+
+
+def test_a_session_scoped_check_ends_with_its_session() -> None:
+    """What ``start_session(plugins=[...])`` and its cleanup do with a plugin."""
+    from mellea.plugins import register
+    from mellea.plugins.manager import deregister_session_plugins
+
+    check = PayloadCheck(on_mismatch="log")
+    register(check, session_id="payload-check-session")
+    computed(thunk("openai", openai_chat()))
+    deregister_session_plugins("payload-check-session")
+    computed(thunk("openai", openai_chat()))
+    assert [r.status for r in check.reports] == ["ok"]

@@ -45,7 +45,7 @@ def fixture_of(provider: object, response: object, streamed_chunks: object, kind
                                 "response_class": None}
     if isinstance(response, BaseModel):
         document["response_class"] = f"{type(response).__module__}.{type(response).__qualname__}"
-        response = response.model_dump(mode="json")
+        response = response.model_dump(mode="json", warnings=False)
     for name, value in (("response", response), ("streamed_chunks", streamed_chunks)):
         try:
             document[name] = json.loads(json.dumps(redact(value)))
