@@ -66,7 +66,7 @@ class Report:
         if self.variant:
             head += f" ({self.variant})"
         count = len(self.mismatches) + len(self.unknown_keys)
-        head += {"ok": ": matches the stub", "unfilled": ": unfilled (raw.provider is None), nothing to check",
+        head += {"ok": ": matches the stub" + (" where it could be checked" if self.notes else ""), "unfilled": ": unfilled (raw.provider is None), nothing to check",
                  "unchecked": ": not checked", "mismatch": f": {count} mismatch{'es' if count > 1 else ''}"}[self.status]
         lines = [head, *(f"  {m}" for m in self.mismatches), *(f"  {m}" for m in self.unknown_keys)]
         return "\n".join([*lines, *(f"  note: {n}" for n in self.notes)])
@@ -148,15 +148,15 @@ def _unchecked(provider: str | None, why: str) -> Report:
 
 def _check_variant(loaded: shapes.Shapes, provider: str, variant: shapes.VariantShape, response: object,
                    streamed_chunks: object) -> Report:
-    problems = list(_check_declared(loaded, variant.response, response, "response", ()))
-    notes = list(variant.response.degraded)
+    problems, notes = _check_declared(loaded, variant.response, response, "response")
     if streamed_chunks is not None:
         if not isinstance(streamed_chunks, list):
             problems.append(Mismatch("streamed_chunks", "list | None", _type_name(streamed_chunks)))
         elif variant.chunk is not None:
-            notes += variant.chunk.degraded
             for i, chunk in enumerate(streamed_chunks):
-                problems += _check_declared(loaded, variant.chunk, chunk, f"streamed_chunks[{i}]", ())
+                more, why = _check_declared(loaded, variant.chunk, chunk, f"streamed_chunks[{i}]")
+                problems += more
+                notes += [n for n in why if n not in notes]
     return _report(provider, variant.name, problems, notes)
 
 
@@ -166,24 +166,27 @@ def _report(provider: str, variant: str, problems: Sequence[Mismatch], notes: Se
     return Report(provider, variant, "mismatch" if problems else "ok", wrong, unknown, tuple(notes))
 
 
-def _check_declared(loaded: shapes.Shapes, declared: shapes.Declared, value: object, root: str,
-                    prefix: tuple[str | int, ...]) -> list[Mismatch]:
-    """The problems of ``value`` against the closest member of ``declared`` (none if one fits)."""
+def _check_declared(loaded: shapes.Shapes, declared: shapes.Declared, value: object,
+                    root: str) -> tuple[list[Mismatch], list[str]]:
+    """The problems of ``value`` against the closest member of ``declared`` (none if one fits),
+    and why it was not checked (a member degraded to ``Any`` took it)."""
+    if value is None and any(m.type is None for m in declared.members):
+        return [], []
     candidates = []
     for member in declared.members:
-        if member.adapter is None:  # None, or a member degraded to Any
-            if member.type is not None or value is None:
-                return []
+        if member.degraded:
+            return [], [member.degraded]
+        if member.adapter is None:  # None, which the value is not
             continue
         problems = _check_member(loaded, member, value, root)
         if not problems:
-            return []
+            return [], []
         candidates.append(problems)
-    if not candidates:  # only None was declared
-        return [Mismatch(root, declared.text, _type_name(value))]
-    if not isinstance(value, (dict, BaseModel)) or all(any(p.path == root for p in c) for c in candidates):
-        return [Mismatch(root, declared.text, _type_name(value))]  # not even the right kind of value
-    return min(candidates, key=len)
+    whole = [Mismatch(root, declared.text, _type_name(value))]
+    if not candidates or not isinstance(value, (dict, BaseModel)) or all(
+            any(p.path == root for p in c) for c in candidates):
+        return whole, []  # not even the right kind of value
+    return min(candidates, key=len), []
 
 
 def _check_member(loaded: shapes.Shapes, member: shapes.Member, value: object, root: str) -> list[Mismatch]:

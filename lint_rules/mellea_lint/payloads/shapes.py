@@ -95,7 +95,9 @@ class Member:
     text: str
     type: Any
     adapter: TypeAdapter[Any] | None
-    """``None`` for ``None`` and for a degraded (``Any``) member: nothing to validate."""
+    """``None`` for ``None`` and for a degraded member: nothing to validate."""
+    degraded: str = ""
+    """Why the member could not be evaluated (it is then ``Any``): an import of the stub failed."""
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,10 @@ class Declared:
 
     text: str
     members: tuple[Member, ...]
-    degraded: tuple[str, ...] = ()
-    """Why a member could not be evaluated (it is then ``Any``)."""
+
+    @property
+    def degraded(self) -> tuple[str, ...]:
+        return tuple(m.degraded for m in self.members if m.degraded)
 
 
 @dataclass(frozen=True)
@@ -144,18 +148,18 @@ class Shapes:
     def declared(self, annotation: ast.expr) -> Declared:
         """An annotation written in the stub's namespace, split into its union members."""
         annotation = _without_any_members(annotation)
-        members, why = [], []
+        members = []
         for node in _union_members(annotation):
             text = ast.unparse(node)
             self._resolve(node)
             missing = [n for n in _names(node) if n in self.degraded]
             if missing:
-                why += [f"{text}: {self.degraded[n]}" for n in missing]
-                members.append(Member(text, Any, None))
+                why = "; ".join(self.degraded[n] for n in missing)
+                members.append(Member(text, Any, None, f"{text} not checked: {why}"))
                 continue
             value = _eval(node, self.namespace, str(self.path))
             members.append(Member(text, value, None if value is None else adapter_for(value)))
-        return Declared(ast.unparse(annotation), tuple(members), tuple(why))
+        return Declared(ast.unparse(annotation), tuple(members))
 
     def _resolve(self, node: ast.AST) -> None:
         """Run the stub's imports of the names ``node`` uses (once each); a failure degrades them."""
