@@ -211,3 +211,11 @@ def test_without_the_stub_the_report_says_what_to_install(monkeypatch: pytest.Mo
     monkeypatch.setattr(shapes, "load", missing)
     report = check_payload("openai", openai_chat())
     assert report.status == "unchecked" and "pip install mellea-stubs" in report.notes[0]
+
+
+def test_a_broken_extra_providers_setting_is_named_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.mellea-lint]\nextra-providers = {acme = "notdotted"}\n')
+    monkeypatch.chdir(tmp_path)
+    report = check_payload("acme", {})
+    assert report.status == "unchecked"
+    assert "cannot read the extra-providers setting" in report.notes[0] and "needs a dotted type name" in report.notes[0]

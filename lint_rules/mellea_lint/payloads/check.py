@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from mellea_lint.config import ConfigError, find_pyproject, load_table
 from mellea_lint.payloads import shapes
 
 Kind = Literal["auto", "chat", "completion"]
@@ -66,14 +67,18 @@ class Report:
         if self.variant:
             head += f" ({self.variant})"
         count = len(self.mismatches) + len(self.unknown_keys)
-        head += {"ok": ": matches the stub" + (" where it could be checked" if self.notes else ""), "unfilled": ": unfilled (raw.provider is None), nothing to check",
-                 "unchecked": ": not checked", "mismatch": f": {count} mismatch{'es' if count > 1 else ''}"}[self.status]
+        if self.status == "mismatch":
+            head += f": {count} mismatch{'es' if count > 1 else ''}"
+        elif self.status == "ok":
+            head += ": matches the stub" + (" where it could be checked" if self.notes else "")
+        else:
+            head += ": unfilled (raw.provider is None), nothing to check" if self.status == "unfilled" else ": not checked"
         lines = [head, *(f"  {m}" for m in self.mismatches), *(f"  {m}" for m in self.unknown_keys)]
         return "\n".join([*lines, *(f"  note: {n}" for n in self.notes)])
 
 
 class PayloadMismatchError(AssertionError):
-    """Raised by :func:`assert_payload_matches` and by the hook in ``on_mismatch="raise"``."""
+    """Raised by :func:`assert_payload_matches` (the hook makes mellea raise its own error)."""
 
     def __init__(self, report: Report) -> None:
         super().__init__(str(report))
@@ -110,7 +115,10 @@ def check_payload(provider: object, response: object, streamed_chunks: object = 
         return _unchecked(None, f"raw.provider must be a str, got a {type(provider).__name__}")
     variants = shapes.variant_names()
     if provider not in variants:
-        extras = configured_extra_providers() if extra_providers is None else extra_providers
+        try:
+            extras = configured_extra_providers() if extra_providers is None else extra_providers
+        except ConfigError as exc:
+            return _unchecked(provider, f"cannot read the extra-providers setting: {exc}")
         if provider in extras:
             return _check_extra(provider, extras[provider], response, streamed_chunks)
         known = ", ".join([*variants, *extras])
@@ -132,14 +140,10 @@ def check_payload(provider: object, response: object, streamed_chunks: object = 
 
 
 def configured_extra_providers(start: str | None = None) -> dict[str, str]:
-    """The ``extra-providers`` table of the nearest ``[tool.mellea-lint]`` (``{}`` if none or unreadable)."""
-    from mellea_lint.config import ConfigError, find_pyproject, load_table
-
+    """The ``extra-providers`` table of the nearest ``[tool.mellea-lint]`` (``{}`` if none);
+    a mistake in it is a ``ConfigError`` naming the file and key."""
     pyproject = find_pyproject(start or os.getcwd())
-    try:
-        return dict(load_table(pyproject).get("extra_providers", {})) if pyproject else {}
-    except ConfigError:
-        return {}
+    return dict(load_table(pyproject).get("extra_providers", {})) if pyproject else {}
 
 
 def _unchecked(provider: str | None, why: str) -> Report:

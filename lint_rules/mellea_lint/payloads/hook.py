@@ -46,6 +46,7 @@ class PayloadCheck(Plugin, name="mellea-payload-check"):
             raise ValueError(f'on_mismatch must be "log", "warn", "raise" or a callable, got {on_mismatch!r}')
         self.on_mismatch = on_mismatch
         self.extra_providers = extra_providers
+        """``None``: each thunk of an unknown provider reads the nearest ``[tool.mellea-lint]``."""
         self.reports: list[Report] = []
 
     @hook(HookType.GENERATION_POST_CALL)
