@@ -5,11 +5,20 @@ filling the thunk as mellea's backends do (`_call`, `_gen`, `_underlying_value`,
 from __future__ import annotations
 
 import asyncio
+import datetime
 import functools
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
-from mellea.core import Backend, CBlock, Component, Context, GenerateLog, GenerateType, ModelOutputThunk
+from mellea.core import (
+    Backend,
+    CBlock,
+    Component,
+    Context,
+    GenerateLog,
+    GenerateType,
+    ModelOutputThunk,
+)
 from mellea.core.base import C
 from mellea.helpers.async_helpers import send_to_queue
 
@@ -34,7 +43,10 @@ class CannedBackend(Backend):
         tool_calls: bool = False,
     ) -> tuple[ModelOutputThunk[C], Context]:
         mot = ModelOutputThunk[C](None)
+        mot._gen.start = datetime.datetime.now()
+        mot._gen.chunk_size = 1
         mot._call.action = action
+        mot._call.context = ctx.view_for_generation()
         mot._call.model_options = model_options or {}
         mot._gen.process = self._process
         mot._gen.post_process = functools.partial(self._post_process, prompt=str(action))

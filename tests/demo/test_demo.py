@@ -137,7 +137,8 @@ def test_lint_gate_diff_and_baseline(demo_output: str) -> None:
     assert f"\n-{source}\n+{source.replace('mot._generate_log', 'mot.generate_log', 1)}\n" in diff
     assert "Would fix 1 finding in 1 file." in diff
     recorded, new = demo_output.split("== 6. ... then only new findings fail ==", 1)
-    assert "Recorded 3 findings in baseline mellea-lint-baseline.json." in recorded.split("== 6. baseline", 1)[1]
+    assert ("Recorded 3 findings in mellea-lint-baseline.json (baseline); they will be ignored with "
+            "--baseline mellea-lint-baseline.json.") in recorded.split("== 6. baseline", 1)[1]
     found = re.findall(r"^(\w+\.py):\d+:\d+: (MOT\d+)", new.split("\n== ", 1)[0], re.MULTILINE)
     assert found == [("usage_report.py", "MOT001")]
 

@@ -1,5 +1,5 @@
 """The producer corpus that every type checker must accept (tests/idioms/producers.py,
-writes_through_raw.py) is clean in the gate too: recognised as producer code without
+writes_through_raw.py, examples/fake_backend.py) is clean in the gate too: recognised as producer code without
 configuration. Its paired mistake, the same write in consumer code, is reported."""
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ import pytest
 from mellea_lint.engine import check_source
 
 IDIOMS = Path(__file__).resolve().parents[1] / "idioms"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fake_backend.py"
 
 
-@pytest.mark.parametrize("name", ["producers.py", "writes_through_raw.py"])
-def test_producer_corpus_is_clean_in_the_lint(name: str) -> None:
-    path = IDIOMS / name
+@pytest.mark.parametrize("path", [IDIOMS / "producers.py", IDIOMS / "writes_through_raw.py", EXAMPLE],
+                         ids=lambda p: p.name)
+def test_producer_corpus_is_clean_in_the_lint(path: Path) -> None:
     assert check_source(path.read_text(), str(path)) == []
 
 

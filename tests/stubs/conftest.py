@@ -33,7 +33,7 @@ it: mypy loads the mellea_mypy plugin."""
 
 def batch_files(tmp_dir: Path, env: str) -> list[Path]:
     """Everything the stub tests type-check in one environment."""
-    from mellea_consumers import IDIOMS_DIR, write_mellea_consumers
+    from mellea_consumers import IDIOMS_DIR, PRODUCER_EXAMPLE, write_mellea_consumers
     from stub_canary import write_canary
     from stub_private_cases import write_private_member_cases
 
@@ -42,6 +42,7 @@ def batch_files(tmp_dir: Path, env: str) -> list[Path]:
     if env == "idioms":
         return [
             *sorted(IDIOMS_DIR.glob("*.py")),
+            PRODUCER_EXAMPLE,
             *write_mellea_consumers(tmp_dir / "mellea_consumers"),
             *error_noise.write_cases(tmp_dir / "error_noise"),
         ]

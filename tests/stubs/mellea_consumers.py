@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 IDIOMS_DIR = Path(__file__).resolve().parents[1] / "idioms"
+PRODUCER_EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fake_backend.py"
+"""The demo's streaming test double: producer code checked with the idiom corpus."""
 """The idiom corpus: correct consumer code and its paired mistakes, checked with these copies."""
 
 CONSUMERS = {  # copy name -> module

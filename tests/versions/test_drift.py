@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[2]
 # Every line read against /work/shared/reference (mot-surface-0.8.0.md, raw-response-by-backend-0.8.0.md),
 # the issue, and the 0.7.0 / 0.8.0 sources (mellea/core/base.py of each wheel):
 REPORT_070 = """\
-mellea 0.7.0 against the surface table (releases 0.6, 0.7, 0.8) and the stubs (mellea 0.8.0): 34 differences
+mellea 0.7.0 against the surface table (releases 0.6, 0.7, 0.8) and the stubs (mellea 0.8.0): 51 differences
 
 members (6):
   public aclose: not in mellea 0.7.0, in 0.8 (stubs, checkers); table releases 0.8 (agree)
@@ -33,7 +33,7 @@ members (6):
 annotations (1):
   ModelOutputThunk.__init__(tool_calls): dict[str, ModelToolCall] | None in mellea 0.7.0, list[ModelToolCall] | None in 0.8.0
 
-signatures (24):
+signatures (41):
   mellea.core.base.AudioBlock is not present at runtime
   mellea.core.base.AudioUrlBlock is not present at runtime
   mellea.core.base.ComputedModelOutputThunk.__new__ is inconsistent, stub parameter "thunk" has a default value but runtime parameter does not
@@ -44,6 +44,9 @@ signatures (24):
   mellea.core.base.ModelOutputThunk.__aexit__ is not present at runtime
   mellea.core.base.ModelOutputThunk.__aiter__ is not present at runtime
   mellea.core.base.ModelOutputThunk.__anext__ is not present at runtime
+  mellea.core.base.ModelOutputThunk._elapsed_ms is not present at runtime
+  mellea.core.base.ModelOutputThunk._emit_event is not present at runtime
+  mellea.core.base.ModelOutputThunk._set_parsed_repr is not present at runtime
   mellea.core.base.ModelOutputThunk.aclose is not present at runtime
   mellea.core.base.ModelToolCall.__init__ is inconsistent, runtime does not have parameter "tool_call_id"
   mellea.core.base.ModelToolCall.__match_args__ variable differs from runtime type tuple[Literal['name'], Literal['func'], Literal['args']]
@@ -56,6 +59,20 @@ signatures (24):
   mellea.core.base.TemplateRepresentation.__init__ is inconsistent, runtime does not have parameter "tool_calls"
   mellea.core.base.TemplateRepresentation.__init__ is inconsistent, runtime does not have parameter "tool_name"
   mellea.core.base.TemplateRepresentation.__match_args__ variable differs from runtime type tuple[Literal['obj'], Literal['args'], Literal['tools'], Literal['fields'], Literal['template'], Literal['template_order'], Literal['images']]
+  mellea.core.base._GenerationState.__init__ is inconsistent, runtime does not have parameter "chunk_intervals"
+  mellea.core.base._GenerationState.__init__ is inconsistent, runtime does not have parameter "start"
+  mellea.core.base._GenerationState.__init__ is inconsistent, runtime parameter "generate" has a default value of type None, which is incompatible with stub parameter type int
+  mellea.core.base._GenerationState.__init__ is inconsistent, runtime parameter "generate_extra" has a default value of type None, which is incompatible with stub parameter type mellea.core.base.GenerateType
+  mellea.core.base._GenerationState.__init__ is inconsistent, runtime parameter "generate_type" has a default value of type Literal[mellea.core.base.GenerateType.NONE], which is incompatible with stub parameter type _asyncio.Task[None] | None
+  mellea.core.base._GenerationState.__init__ is inconsistent, stub parameter "cancel_hook" differs from runtime parameter "process"
+  mellea.core.base._GenerationState.__init__ is inconsistent, stub parameter "generate" differs from runtime parameter "generate_type"
+  mellea.core.base._GenerationState.__init__ is inconsistent, stub parameter "generate_extra" differs from runtime parameter "cancel_hook"
+  mellea.core.base._GenerationState.__init__ is inconsistent, stub parameter "generate_type" differs from runtime parameter "generate_extra"
+  mellea.core.base._GenerationState.__init__ is inconsistent, stub parameter "on_computed" differs from runtime parameter "start"
+  mellea.core.base._GenerationState.__init__ is inconsistent, stub parameter "post_process" differs from runtime parameter "on_computed"
+  mellea.core.base._GenerationState.__init__ is inconsistent, stub parameter "process" differs from runtime parameter "post_process"
+  mellea.core.base._GenerationState.__init__ is inconsistent, stub parameter "processed_chunk_index" differs from runtime parameter "generate"
+  mellea.core.base._GenerationState.__match_args__ variable differs from runtime type tuple[Literal['queue'], Literal['chunk_size'], Literal['first_chunk_received'], Literal['generate'], Literal['generate_type'], Literal['generate_extra'], Literal['cancel_hook'], Literal['process'], Literal['post_process'], Literal['on_computed'], Literal['start']]
   mellea.core.base.get_audio_from_component is not present at runtime
   mellea.core.base.make_image_block is not present at runtime
 
@@ -74,6 +91,10 @@ payloads (3):
 #   (AudioBlock :273, AudioUrlBlock :535, make_image_block :800, resolve_base64 :226, ContextTypeMismatchError
 #   :2013, TemplateRepresentation's audio/role/thinking/tool_calls/tool_call_id/tool_name/provider_fields
 #   :2356-2384, ModelToolCall.tool_call_id, get_audio_from_component :2603) and 0.7.0's does not.
+#   The stubs declare the thunk's private members for producer code, so 0.7.0 lacks three of its
+#   methods (_elapsed_ms, _emit_event, _set_parsed_repr: 0.8 only, as the table says) and two
+#   _GenerationState fields (processed_chunk_index, chunk_intervals), which shift every later
+#   parameter of its __init__.
 # payloads: the streamed raw.response of openai/litellm/watsonx is the bare merged choice in 0.7.0, the
 #   {"choices": [...], "usage": ...} envelope in 0.8.0 (the issue; raw-response-by-backend-0.8.0.md).
 
