@@ -198,6 +198,14 @@ def editor(project: Path) -> None:
         print(f"  quick fix \"{action['title']}\" -> {fixed.strip()}")
 
 
+def payload_drift() -> None:
+    """The payload check on a recorded provider reply whose field drifted (docs/payload-check.md)."""
+    from mellea_lint.payloads.demo import drift_demo
+
+    print("\n== 9. payload check at run time: a recorded reply that drifted ==")
+    print(drift_demo())
+
+
 def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="mellea-demo-"))
     try:
@@ -216,7 +224,8 @@ def main() -> int:
         baseline_flow(project)
         producer_code(project)
         editor(project)
-        print("\n== 9. The configuration to copy (examples/pyproject.toml) ==")
+        payload_drift()
+        print("\n== 10. The configuration to copy (examples/pyproject.toml) ==")
         print(CONFIG.read_text().rstrip())
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

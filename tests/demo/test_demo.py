@@ -170,3 +170,8 @@ def test_the_editor_server_shows_the_findings_and_applies_a_quick_fix(demo_outpu
     assert f"{MISTAKES.name}:{line}:14: MOT001 private thunk member _generate_log read: use mot.generate_log" in section
     assert section.count("MOT006") == 2
     assert "-> log = mot.generate_log  # private: the public spelling is mot.generate_log" in section
+
+
+def test_the_payload_check_reports_a_drifted_field_with_its_path(demo_output: str) -> None:
+    section = _section(demo_output, "9.")
+    assert "choices[0].message.reasoning_content: expected str | None, got list" in section, section
