@@ -76,16 +76,6 @@ def _literal_keys(getitem: ast.FunctionDef) -> list[str]:
         if annotation is not None else []
 
 
-@cache
-def class_annotations(name: str, stub: Path = STUB) -> dict[str, str]:
-    """The annotated attributes a stub class declares itself (e.g. a ``raw`` variant's ``response``)."""
-    for node in ast.parse(stub.read_text()).body:
-        if isinstance(node, ast.ClassDef) and node.name == name:
-            return {s.target.id: ast.unparse(s.annotation) for s in node.body
-                    if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)}
-    raise KeyError(f"{stub.name} declares no class {name!r}")
-
-
 def typeddicts_named_in(annotation: str, stub: Path = STUB) -> list[TypedDictDecl]:
     """The TypedDicts an annotation names anywhere (``list[X] | None`` names ``X``)."""
     known = typeddicts(stub)
