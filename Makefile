@@ -34,7 +34,7 @@ define install_project
 	$(1)/python -m pip install --quiet --no-deps $(WHEEL_DIR)/*.whl
 endef
 
-$(BIN)/.project: $(WHEEL_DIR)/.stamp
+$(BIN)/.project: $(BIN)/.deps $(WHEEL_DIR)/.stamp
 	$(call install_project,$(BIN))
 	touch $@
 
