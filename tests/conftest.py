@@ -8,6 +8,8 @@ import pytest
 
 from bench.corpus import wheel_tree
 
+pytest_plugins = ["pytester"]  # tests/payloads drive the pytest plugin in a child run
+
 
 @pytest.fixture(scope="session")
 def mellea_060_tree() -> Path:
