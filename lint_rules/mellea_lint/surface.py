@@ -299,9 +299,9 @@ PROVIDERS: Final[tuple[Provider, ...]] = (
 
 PROVIDER_LITERALS: Final = tuple(p.literal for p in PROVIDERS)
 UNFILLED_VARIANT: Final = "UnfilledRaw"
+"""The variant with ``provider: None``: post-processing never ran."""
 PROVIDER_RAW_BASE: Final = "ProviderRaw"
 """The stubs' generic base of the variants: it declares the ``provider`` property they read."""
-"""The variant with ``provider: None``: post-processing never ran."""
 
 THUNK_RETURNING_APIS: Final = frozenset(
     {"instruct", "act", "aact", "ainstruct", "query", "aquery", "transform", "atransform"}

@@ -148,9 +148,6 @@ class MelleaPlugin(Plugin):
         node = sym.node if sym is not None else None
         return node if isinstance(node, (TypeInfo, TypeAlias)) else None
 
-    def _is_stub(self, module: str) -> bool:
-        return self._modules is not None and module in self._modules and self._modules[module].is_stub
-
     def _raw_attribute(self, ctx: AttributeContext) -> Type:
         # A match subject ``mot.raw`` is evaluated outside mypy's error filters, unlike the
         # class patterns under it: index here so their module-level findings are reported.
@@ -195,6 +192,4 @@ class MelleaPlugin(Plugin):
     def _restore_members(self, ctx: ClassDefContext) -> None:
         thunk = self._lookup(fullnames.THUNK_CLASS)
         if isinstance(thunk, TypeInfo):
-            privacy.restore_omitted_members(
-                thunk, AnyType(TypeOfAny.special_form), stub=self._is_stub(thunk.module_name)
-            )
+            privacy.restore_legacy_members(thunk, AnyType(TypeOfAny.special_form))

@@ -169,19 +169,13 @@ def report_imports(api: CheckerPluginInterface, index: SyntaxIndex, config: Plug
         errorcodes.error_private(api, f'name "{name}" imported from {module}', note, node)
 
 
-def restore_omitted_members(info: TypeInfo, any_type: Type, *, stub: bool) -> None:
-    """Declare the private members the thunk class lacks, typed ``Any``: those a stub omits,
-    and the legacy members of older mellea releases (``_generate``, ``_action``, ...).
-
-    The stubs leave them out so that every checker rejects them, and mellea 0.8.0 no longer
-    has the legacy ones; with the plugin loaded, an access then reaches the attribute hook,
-    which reports ``mellea-private`` with the replacement or migration hint instead of a bare
-    ``attr-defined``. Against the runtime source (``stub`` false) only the legacy members are
-    added: the current ones are the source's own, typed by its ``__init__``.
-    """
-    kinds = ("field", "method", "legacy-field") if stub else ("legacy-field",)
+def restore_legacy_members(info: TypeInfo, any_type: Type) -> None:
+    """Declare the private members of older mellea releases (``_generate``, ``_action``, ...) that
+    the thunk class lacks, typed ``Any``, so that an access reaches the attribute hook, which
+    reports ``mellea-private`` with the migration hint instead of a bare ``attr-defined``. The
+    current members are declared by the stubs and by mellea's own source alike."""
     for member in surface.PRIVATE_MEMBERS:
-        if member.kind in kinds and member.name not in info.names:
+        if member.kind == "legacy-field" and member.name not in info.names:
             var = Var(member.name, any_type)
             var.info = info
             var._fullname = f"{info.fullname}.{member.name}"
