@@ -275,25 +275,36 @@ class Provider(NamedTuple):
     completion_response: str
     releases: frozenset[str] = SINCE_0_7
     """The mellea minors whose backend writes this literal (``raw`` is new in 0.7)."""
+    backend_class: str = ""
+    """The mellea backend class that writes this literal; its stub fixes its thunks' ``raw``."""
+    session_names: tuple[str, ...] = ()
+    """The ``start_session(backend_name=...)`` values that build ``backend_class``."""
 
 
 PROVIDERS: Final[tuple[Provider, ...]] = (
     Provider(
         "openai", "OpenAIRaw", "OpenAIChatCompletionDict | OpenAIStreamedChatDict", "OpenAIChunkChoiceDict",
         "OpenAICompletionRaw", "OpenAICompletionChoiceDict",
+        backend_class="mellea.backends.openai.OpenAIBackend", session_names=("openai",),
     ),
-    Provider("ollama", "OllamaRaw", "OllamaChatResponse", None, "OllamaCompletionRaw", "OllamaGenerateDict"),
+    Provider(
+        "ollama", "OllamaRaw", "OllamaChatResponse", None, "OllamaCompletionRaw", "OllamaGenerateDict",
+        backend_class="mellea.backends.ollama.OllamaModelBackend", session_names=("ollama",),
+    ),
     Provider(
         "litellm", "LiteLLMRaw", "LiteLLMModelResponseDict | LiteLLMStreamedChatDict", "LiteLLMChunkChoiceDict",
         "LiteLLMCompletionRaw", "LiteLLMTextChoiceDict",
+        backend_class="mellea.backends.litellm.LiteLLMBackend", session_names=("litellm",),
     ),
     Provider(
         "watsonx", "WatsonxRaw", "WatsonxChatDict | OpenAIStreamedChatDict", "WatsonxChunkChoiceDict",
         "WatsonxCompletionRaw", "WatsonxGenerationResultDict",
+        backend_class="mellea.backends.watsonx.WatsonxAIBackend", session_names=("watsonx",),
     ),
     Provider(
         "huggingface", "HuggingFaceRaw", "transformers.GenerateDecoderOnlyOutput | None", None,
         "HuggingFaceRaw", "transformers.GenerateDecoderOnlyOutput | None",
+        backend_class="mellea.backends.huggingface.LocalHFBackend", session_names=("hf", "huggingface"),
     ),
 )
 
@@ -302,6 +313,25 @@ UNFILLED_VARIANT: Final = "UnfilledRaw"
 """The variant with ``provider: None``: post-processing never ran."""
 PROVIDER_RAW_BASE: Final = "ProviderRaw"
 """The stubs' generic base of the variants: it declares the ``provider`` property they read."""
+
+# The stubs that carry a backend's provider to the thunks it returns, generated from mellea's
+# source by tools/backend_stubs.py (stubgen, then the rewrites below); every other module of
+# mellea is read from the runtime package (the stub distribution is partial).
+SESSION_MODULE: Final = "mellea.stdlib.session"
+FUNCTIONAL_MODULE: Final = "mellea.stdlib.functional"
+SAMPLING_MODULE: Final = "mellea.core.sampling"
+FORMATTER_BACKEND_MODULE: Final = "mellea.backends.backend"
+SESSION_CLASS: Final = f"{SESSION_MODULE}.MelleaSession"
+RAW_CARRIER_CLASSES: Final = (SESSION_CLASS, f"{SAMPLING_MODULE}.SamplingResult")
+"""Classes generic in their thunks' ``raw`` type (stub-only): a session (from its backend),
+and a ``SamplingResult`` (from the session or function that returns it)."""
+GENERATED_STUB_MODULES: Final = (
+    SAMPLING_MODULE,
+    FORMATTER_BACKEND_MODULE,
+    *(p.backend_class.rpartition(".")[0] for p in PROVIDERS),
+    FUNCTIONAL_MODULE,
+    SESSION_MODULE,
+)
 
 THUNK_RETURNING_APIS: Final = frozenset(
     {"instruct", "act", "aact", "ainstruct", "query", "aquery", "transform", "atransform"}

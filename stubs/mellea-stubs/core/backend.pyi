@@ -1,25 +1,46 @@
 # Stub for mellea.core.backend (mellea 0.8.0).
 #
-# Declared as mellea defines it, with two changes to `generate_from_raw`: it returns
-# `CompletionModelOutputThunk`, a stub-only `ModelOutputThunk` whose `raw` holds the
+# Declared as mellea defines it, with these changes. `Backend` is generic (stub-only) in the
+# `raw` types of the thunks it returns: the chat variant and the `generate_from_raw` variant,
+# which default to every provider's union (`AnyRaw`, `AnyCompletionRaw`); mellea's backend
+# classes (stubs of mellea.backends.*) fix them to their provider's. `generate_from_raw`
+# returns `CompletionModelOutputThunk`, a stub-only `ModelOutputThunk` whose `raw` holds the
 # completion-API payloads (see base.pyi), and its overloads take a `Sequence` as the
-# implementation does (mellea's `list` overloads reject a `list[CBlock]` in pyrefly). A partial stub package replaces the whole module,
+# implementation does (mellea's `list` overloads reject a `list[CBlock]` in pyrefly).
+# The private abstract methods return the thunks a subclass builds, of any `raw` type. A partial stub package replaces the whole module,
 # so every runtime name of the module is declared here (stubtest compares them).
 
 import abc
 from collections.abc import Sequence
-from typing import Any, final, overload
+from typing import Any, Generic, final, overload
 
 import pydantic
 import typing_extensions
 
-from .base import C, CBlock, CompletionModelOutputThunk, Component, Context, ModelOutputThunk, Span
+from .base import (
+    AnyCompletionRaw,
+    AnyRaw,
+    C,
+    CBlock,
+    CompletionModelOutputThunk,
+    Component,
+    Context,
+    ModelOutputThunk,
+    RawProviderResponse,
+    Span,
+    UnfilledRaw,
+)
 
 BaseModelSubclass = typing_extensions.TypeVar(  # noqa: PYI001  (public name at runtime)
     "BaseModelSubclass", bound=pydantic.BaseModel, default=pydantic.BaseModel
 )
 
-class Backend(abc.ABC):
+_ChatRawT = typing_extensions.TypeVar("_ChatRawT", bound=RawProviderResponse, default=AnyRaw, covariant=True)
+_CompletionRawT = typing_extensions.TypeVar(
+    "_CompletionRawT", bound=RawProviderResponse, default=AnyCompletionRaw, covariant=True
+)
+
+class Backend(abc.ABC, Generic[_ChatRawT, _CompletionRawT]):
     _model_id: str
     _provider: str
     _closed: bool
@@ -35,7 +56,7 @@ class Backend(abc.ABC):
         format: type[BaseModelSubclass] | None = None,
         model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
-    ) -> tuple[ModelOutputThunk[C], Context]: ...
+    ) -> tuple[ModelOutputThunk[C, _ChatRawT | UnfilledRaw], Context]: ...
     @abc.abstractmethod
     async def _generate_from_context(
         self,
@@ -56,7 +77,7 @@ class Backend(abc.ABC):
         format: type[BaseModelSubclass] | None = None,
         model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
-    ) -> list[CompletionModelOutputThunk[C]]: ...
+    ) -> list[CompletionModelOutputThunk[C, _CompletionRawT | UnfilledRaw]]: ...
     @overload
     async def generate_from_raw(
         self,
@@ -66,7 +87,7 @@ class Backend(abc.ABC):
         format: type[BaseModelSubclass] | None = None,
         model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
-    ) -> list[CompletionModelOutputThunk[C | str]]: ...
+    ) -> list[CompletionModelOutputThunk[C | str, _CompletionRawT | UnfilledRaw]]: ...
     @abc.abstractmethod
     async def _generate_from_raw(
         self,
