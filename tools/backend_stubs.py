@@ -7,6 +7,8 @@ For each module of ``surface.GENERATED_STUB_MODULES``, mypy's stubgen reads mell
 (without importing it: the huggingface backend needs torch), then these rewrites, each keyed
 on types and on the surface table, never on a line:
 
+- a class mellea marks abstract (``abc.ABC``) declares ``metaclass=abc.ABCMeta``, as mypy
+  requires of a stub; a class-level assignment never made through ``self`` is a ``ClassVar``;
 - an attribute stubgen leaves ``Incomplete`` takes the annotation of the ``__init__`` parameter
   it is assigned from, or ``ATTRIBUTE_TYPES``; an unannotated function that returns nothing
   returns ``None``, one that returns only ``self`` returns ``Self``, others ``RETURN_TYPES``;
@@ -122,7 +124,7 @@ def _stub_names() -> dict[str, str]:
     base += [v for p in surface.PROVIDERS for v in (p.variant, p.completion_variant)]
     out = {n: f"from {BASE} import {n}" for n in base}
     out |= {n: f"from {CORE_BACKEND} import {n}" for n in (CHAT_RAW, COMPLETION_RAW)}
-    out |= {n: f"from typing import {n}" for n in ("Any", "TypeAlias", "TypeVar")}
+    out |= {n: f"from typing import {n}" for n in ("Any", "ClassVar", "TypeAlias", "TypeVar")}
     out["Self"] = "from typing_extensions import Self"
     return out
 
@@ -166,23 +168,31 @@ def _union_items(expr: ast.expr) -> list[ast.expr]:
     return [expr]
 
 
+def _self_assignments(fn: ast.AST, name: str) -> list[ast.expr]:
+    """The values assigned to ``self.<name>`` in a function's own body."""
+    out = []
+    for node in _own_nodes(fn):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+            node, ast.AnnAssign | ast.AugAssign) else []
+        for target in targets:
+            if (isinstance(target, ast.Attribute) and target.attr == name
+                    and isinstance(target.value, ast.Name) and target.value.id == "self"):
+                out.append(node.value if node.value is not None else ast.Constant(None))
+    return out
+
+
 def _attribute_from_init(init: ast.FunctionDef, name: str) -> ast.expr | None:
-    """The annotation of the ``__init__`` parameter that ``self.<name>`` is assigned from."""
+    """The annotation of the ``__init__`` parameter that ``self.<name>`` is assigned from,
+    when that is its only assignment there."""
     params = {a.arg: a.annotation for a in (*init.args.args, *init.args.kwonlyargs) if a.annotation}
-    for node in _own_nodes(init):
-        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
-            continue
-        target = node.targets[0]
-        if not (isinstance(target, ast.Attribute) and target.attr == name
-                and isinstance(target.value, ast.Name) and target.value.id == "self"):
-            continue
-        value = node.value
-        if isinstance(value, ast.Name) and value.id in params:
-            return params[value.id]
-        fallback = _param_or_default(value)
-        if fallback in params:
-            return _without_none(params[fallback])
-    return None
+    values = _self_assignments(init, name)
+    if len(values) != 1:
+        return None
+    value = values[0]
+    if isinstance(value, ast.Name) and value.id in params:
+        return params[value.id]
+    fallback = _param_or_default(value)
+    return _without_none(params[fallback]) if fallback in params else None
 
 
 def _param_or_default(value: ast.expr) -> str | None:
@@ -227,6 +237,16 @@ class Source:
                 if isinstance(child, ast.ClassDef):
                     self._index(child, f"{prefix}{child.name}.")
 
+    def is_class_variable(self, cls: str, name: str) -> bool:
+        """Assigned in the class body and never through ``self`` in its methods."""
+        node = self.defs.get(cls)
+        if not isinstance(node, ast.ClassDef):
+            return False
+        in_body = any(isinstance(s, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in s.targets)
+                      for s in node.body)
+        methods = [f for f in node.body if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)]
+        return in_body and not any(_self_assignments(f, name) for f in methods)
+
     def attribute(self, cls: str, name: str) -> ast.expr | None:
         if (override := ATTRIBUTE_TYPES.get(f"{self.module}.{cls}.{name}")) is not None:
             return ast.parse(override, mode="eval").body
@@ -247,6 +267,10 @@ class Source:
 # ---------------------------------------------------------------------------
 # Rewrites of type expressions
 # ---------------------------------------------------------------------------
+
+
+def _is_class_var(annotation: ast.expr) -> bool:
+    return isinstance(annotation, ast.Subscript) and _name(annotation.value) == "ClassVar"
 
 
 def _name(expr: ast.expr) -> str | None:
@@ -347,12 +371,18 @@ class ModuleStub:
             self._fill_return(fn, fn.name)
 
     def _fill_class(self, cls: ast.ClassDef) -> None:
+        if any(ast.unparse(b) == "abc.ABC" for b in cls.bases) and not cls.keywords:
+            # mypy treats a stub class as abstract only with an explicit ABCMeta.
+            cls.keywords = [ast.keyword("metaclass", _parse("abc.ABCMeta"))]
         for stmt in cls.body:
-            if (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
-                    and _name(stmt.annotation) == "Incomplete"):
+            if not (isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)):
+                continue
+            if _name(stmt.annotation) == "Incomplete":
                 found = self.source.attribute(cls.name, stmt.target.id)
                 if found is not None:
                     stmt.annotation = copy.deepcopy(found)
+            if self.source.is_class_variable(cls.name, stmt.target.id) and not _is_class_var(stmt.annotation):
+                stmt.annotation = ast.Subscript(ast.Name("ClassVar"), stmt.annotation)
         for fn in _functions(cls.body):
             self._fill_return(fn, f"{cls.name}.{fn.name}")
 

@@ -22,8 +22,9 @@ PRIVATE_OWNER_CLASSES: Final = THUNK_CLASSES | SUBOBJECT_CLASSES
 GENERATION_PROVIDER: Final = f"{surface.GENERATION_METADATA_CLASS}.{surface.RAW_FIELDS[0]}"
 """``mot.generation.provider``: checked for provider literals as ``raw.provider`` is."""
 
-RAW_ATTRS: Final = frozenset(f"{owner}.raw" for owner in (THUNK_CLASS, surface.COMPLETION_THUNK_CLASS))
-"""``raw`` of each thunk class that declares it (chat thunks, and the stubs' ``generate_from_raw`` thunk)."""
+RAW_ATTRS: Final = frozenset({f"{THUNK_CLASS}.raw"})
+"""``raw`` of each thunk class that declares it: ``ModelOutputThunk`` types it by its second
+type parameter, which every other thunk class (computed, ``generate_from_raw``) specialises."""
 PROVIDER_FIELD: Final = surface.RAW_FIELDS[0]
 
 VARIANT_BY_PROVIDER: Final = {p.literal: f"{BASE_MODULE}.{p.variant}" for p in surface.PROVIDERS}
@@ -32,6 +33,10 @@ UNFILLED_VARIANT: Final = f"{BASE_MODULE}.{surface.UNFILLED_VARIANT}"
 CUSTOM_VARIANT: Final = f"{BASE_MODULE}.CustomProviderRaw"
 """Generic stub-only variant ``CustomProviderRaw[provider literal, response type]``."""
 COMPLETION_VARIANTS: Final = frozenset(f"{BASE_MODULE}.{p.completion_variant}" for p in surface.PROVIDERS)
+BUILTIN_VARIANTS: Final = tuple(
+    frozenset({f"{BASE_MODULE}.{p.variant}", f"{BASE_MODULE}.{p.completion_variant}"}) for p in surface.PROVIDERS
+)
+"""Per built-in provider, the variants that carry it (chat, ``generate_from_raw``)."""
 """The variants of ``generate_from_raw`` thunks (each a subclass of its provider's chat variant)."""
 PROVIDER_RAW_BASE: Final = f"{BASE_MODULE}.{surface.PROVIDER_RAW_BASE}"
 RAW_CLASSES: Final = frozenset(

@@ -19,7 +19,7 @@ from mypy.nodes import MemberExpr, Node, TypeAlias, TypeInfo
 from mypy.patterns import ClassPattern
 from mypy.plugin import AttributeContext, CheckerPluginInterface
 from mypy.typeops import make_simplified_union
-from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, get_proper_type
+from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, UnionType, get_proper_type
 
 from . import errorcodes, fullnames
 from .syntax_index import ProviderLiteral, SyntaxIndex
@@ -81,9 +81,10 @@ def raw_with_extra_providers(
     ctx: AttributeContext, lookup: Lookup, extra_providers: Mapping[str, str]
 ) -> Type:
     """The declared ``raw`` (``AnyRaw``, or ``AnyCompletionRaw`` on a ``generate_from_raw`` thunk:
-    a third-party backend fills both) ``| CustomProviderRaw[Literal[p], T]`` for each configured ``p``."""
+    a third-party backend fills both) ``| CustomProviderRaw[Literal[p], T]`` for each configured ``p``,
+    unless the thunk's backend is known (its ``raw`` is one provider's variant)."""
     custom = lookup(fullnames.CUSTOM_VARIANT)
-    if ctx.is_lvalue or not isinstance(custom, TypeInfo):
+    if ctx.is_lvalue or not isinstance(custom, TypeInfo) or not _backend_unknown(ctx.default_attr_type):
         return ctx.default_attr_type
     str_type = ctx.api.named_generic_type("builtins.str", [])
     items = [ctx.default_attr_type]
@@ -97,6 +98,16 @@ def raw_with_extra_providers(
             response = AnyType(TypeOfAny.from_error)
         items.append(Instance(custom, [LiteralType(literal, str_type), response]))
     return make_simplified_union(items)
+
+
+def _backend_unknown(raw: Type) -> bool:
+    """Whether ``raw`` holds every built-in provider's variant: the thunk came from a backend
+    the stubs do not know (a third-party one may have filled it). A thunk from a mellea backend
+    class or a ``start_session`` literal carries that provider's variant only."""
+    proper = get_proper_type(raw)
+    items = proper.items if isinstance(proper, UnionType) else [proper]
+    names = {t.type.fullname for t in map(get_proper_type, items) if isinstance(t, Instance)}
+    return all(names & variants for variants in fullnames.BUILTIN_VARIANTS)
 
 
 def _resolve(lookup: Lookup, type_name: str) -> Type | None:

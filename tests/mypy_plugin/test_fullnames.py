@@ -33,8 +33,10 @@ def test_raw_hook_names_every_stub_class_that_declares_raw() -> None:
 
 def test_generate_from_raw_returns_the_completion_thunk_class() -> None:
     completion = surface.COMPLETION_THUNK_CLASS.rpartition(".")[2]
-    [getter] = _getters(_classes("base.pyi")[completion], "raw")
-    assert getter.returns is not None and ast.unparse(getter.returns) == "AnyCompletionRaw"
+    [base] = _classes("base.pyi")[completion].bases
+    # CompletionModelOutputThunk(ModelOutputThunk[S, _CompletionRawT]), defaulting to AnyCompletionRaw.
+    assert ast.unparse(base) == "ModelOutputThunk[S, _CompletionRawT]"
+    assert "default=AnyCompletionRaw" in (STUBS / "base.pyi").read_text()
     overloads = [s for s in _classes("backend.pyi")["Backend"].body
                  if isinstance(s, ast.AsyncFunctionDef) and s.name == "generate_from_raw"]
     assert overloads

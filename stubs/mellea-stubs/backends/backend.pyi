@@ -12,7 +12,7 @@ from _typeshed import Incomplete
 from enum import Enum as Enum
 from urllib.parse import urlparse as urlparse
 
-class FormatterBackend(Backend[_ChatRawT, _CompletionRawT], abc.ABC):
+class FormatterBackend(Backend[_ChatRawT, _CompletionRawT], abc.ABC, metaclass=abc.ABCMeta):
     model_id: str | ModelIdentifier
     model_options: dict[str, Any]
     formatter: ChatFormatter

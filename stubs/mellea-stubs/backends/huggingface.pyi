@@ -126,7 +126,7 @@ def _check_no_multimodal_blocks(action: Span | None, ctx: Context | None) -> Non
 
 class LocalHFBackend(FormatterBackend[HuggingFaceRaw, HuggingFaceRaw], AdapterMixin):
     _cached_blocks: dict[str, DynamicCache]
-    _supports_composed_adapters: bool
+    _supports_composed_adapters: ClassVar[bool]
     to_mellea_model_opts_map: dict[str, str]
     from_mellea_model_opts_map: dict[str, str]
     default_to_constraint_checking_alora: bool

@@ -3,6 +3,7 @@
 # (see the tool's docstring). `python -m tools.backend_stubs` regenerates it.
 from mellea.core.base import OllamaCompletionRaw
 from mellea.core.base import OllamaRaw
+from typing import ClassVar
 import ollama
 from ..backends import ModelIdentifier as ModelIdentifier, model_ids as model_ids
 from ..core import (
@@ -67,7 +68,7 @@ def _strip_data_uri_prefix(images: list[str]) -> list[str]: ...
 def _to_ollama_tool_calls(openai_tool_calls: list[dict[str, Any]]) -> list[dict]: ...
 
 class OllamaModelBackend(FormatterBackend[OllamaRaw, OllamaCompletionRaw], AdapterMixin):
-    _supports_composed_adapters: bool
+    _supports_composed_adapters: ClassVar[bool]
     _model_id: str
     _provider: str
     _added_adapters: dict[str, _AdapterCore]

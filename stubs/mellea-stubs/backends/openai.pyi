@@ -3,6 +3,7 @@
 # (see the tool's docstring). `python -m tools.backend_stubs` regenerates it.
 from mellea.core.base import OpenAICompletionRaw
 from mellea.core.base import OpenAIRaw
+from typing import ClassVar
 import contextlib
 import openai
 from ..backends import ModelIdentifier as ModelIdentifier, model_ids as model_ids
@@ -77,8 +78,8 @@ openai_ollama_batching_error: str
 format: None
 
 class OpenAIBackend(FormatterBackend[OpenAIRaw, OpenAICompletionRaw], AdapterMixin):
-    _supports_composed_adapters: bool
-    _model_id: str | ModelIdentifier
+    _supports_composed_adapters: ClassVar[bool]
+    _model_id: Incomplete
     to_mellea_model_opts_map_chats: dict[str, str]
     from_mellea_model_opts_map_chats: dict[str, str]
     to_mellea_model_opts_map_completions: dict[str, str]
