@@ -93,17 +93,25 @@ HEADER = """\
 # ---------------------------------------------------------------------------
 
 
-def source_file(module: str) -> Path:
+def source_file(module: str, root: Path | None = None) -> Path:
+    """The source file of ``module``: the installed one, or the one under ``root`` (a folder
+    holding a ``mellea`` package, such as an unpacked wheel)."""
+    if root is not None:
+        base = root.joinpath(*module.split("."))
+        for path in (base.with_suffix(".py"), base / "__init__.py"):
+            if path.is_file():
+                return path
+        raise SystemExit(f"backend_stubs: {module} is not in {root}")
     spec = importlib.util.find_spec(module)
     if spec is None or spec.origin is None:
         raise SystemExit(f"backend_stubs: {module} is not installed")
     return Path(spec.origin)
 
 
-def stubgen(modules: tuple[str, ...], out: Path) -> dict[str, ast.Module]:
+def stubgen(modules: tuple[str, ...], out: Path, root: Path | None = None) -> dict[str, ast.Module]:
     from mypy.stubgen import generate_stubs, parse_options
 
-    files = [str(source_file(m)) for m in modules]
+    files = [str(source_file(m, root)) for m in modules]
     generate_stubs(parse_options(["--include-private", "--quiet", "-o", str(out), *files]))
     return {m: ast.parse((out / (m.replace(".", "/") + ".pyi")).read_text()) for m in modules}
 
@@ -210,10 +218,10 @@ class Source:
     """The functions and classes of one mellea module, by dotted path inside it, its
     module-level assignments and the import statement of each name it imports."""
 
-    def __init__(self, module: str) -> None:
+    def __init__(self, module: str, root: Path | None = None) -> None:
         self.module = module
         self.defs: dict[str, ast.AST] = {}
-        tree = ast.parse(source_file(module).read_text())
+        tree = ast.parse(source_file(module, root).read_text())
         self._index(tree, "")
         self.assigned = {t.id: n.value for n in tree.body if isinstance(n, ast.Assign)
                          for t in n.targets if isinstance(t, ast.Name)}
@@ -313,7 +321,9 @@ def _is_backend(annotation: ast.expr | None) -> bool:
 
 
 def _backend_of(raw: str) -> ast.expr:
-    return _parse(f"{BACKEND}[{raw}, Any]")
+    """A backend whose chat thunks carry ``raw``; its ``generate_from_raw`` thunks keep every
+    provider's completion union (a session does not track them)."""
+    return _parse(f"{BACKEND}[{raw}]")
 
 
 def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
@@ -337,10 +347,10 @@ def _mentions(expr: ast.expr | None, names: set[str] | frozenset[str]) -> bool:
 
 
 class ModuleStub:
-    def __init__(self, module: str, tree: ast.Module) -> None:
+    def __init__(self, module: str, tree: ast.Module, root: Path | None = None) -> None:
         self.module = module
         self.tree = tree
-        self.source = Source(module)
+        self.source = Source(module, root)
         self.typevars: list[str] = []
 
     def rewrite(self) -> str:
@@ -499,7 +509,7 @@ class ModuleStub:
         used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
         known = _stub_names() | self.source.imports
         out = []
-        for name in sorted(used - defined - set(dir(__builtins__))):
+        for name in sorted(used - defined - set(dir(__import__("builtins")))):  # TEMP-FIX
             if name not in known:
                 raise SystemExit(f"backend_stubs: {self.module}: no import known for {name!r}")
             out.append(known[name])
@@ -593,22 +603,27 @@ def _format(text: str) -> str:
     return proc.stdout
 
 
-def generate() -> dict[Path, str]:
-    """Each generated stub file (relative to the stub package) and its text."""
-    header = HEADER.format(version=_installed_version())
+def generate(source_root: Path | None = None, version: str | None = None) -> dict[Path, str]:
+    """Each generated stub file (relative to the stub package) and its text.
+
+    ``source_root``: read mellea's source from this folder (holding the ``mellea`` package)
+    instead of the installed mellea; ``version``: the release the header names (default: the
+    installed mellea's), so that another release's source can be compared by content alone."""
+    header = HEADER.format(version=version or _installed_version())
     with tempfile.TemporaryDirectory() as tmp:
-        trees = stubgen(surface.GENERATED_STUB_MODULES, Path(tmp))
+        trees = stubgen(surface.GENERATED_STUB_MODULES, Path(tmp), source_root)
     out = {}
     for module, tree in trees.items():
-        text = ModuleStub(module, tree).rewrite()
+        text = ModuleStub(module, tree, source_root).rewrite()
         out[Path(*module.split(".")[1:]).with_suffix(".pyi")] = header + _format(text)
     return out
 
 
-def stale(root: Path = STUB_ROOT) -> list[str]:
-    """A unified diff per generated file that differs from what is checked in."""
+def stale(root: Path = STUB_ROOT, source_root: Path | None = None, version: str | None = None) -> list[str]:
+    """A unified diff per generated file that differs from what is checked in (``source_root``,
+    ``version``: as for ``generate``)."""
     diffs = []
-    for rel, text in generate().items():
+    for rel, text in generate(source_root, version).items():
         path = root / rel
         old = path.read_text() if path.exists() else ""
         if old != text:

@@ -33,7 +33,7 @@ from .syntax_index import SyntaxIndex, build
 
 _INSTALLED_PATH = re.compile(r"/(site-packages|dist-packages|typeshed)/")
 
-PLUGIN_VERSION = "7"
+PLUGIN_VERSION = "8"
 """Bump when a change to the plugin changes results, so cached modules are rechecked."""
 
 

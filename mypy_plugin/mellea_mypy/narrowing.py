@@ -19,7 +19,7 @@ from mypy.nodes import MemberExpr, Node, TypeAlias, TypeInfo
 from mypy.patterns import ClassPattern
 from mypy.plugin import AttributeContext, CheckerPluginInterface
 from mypy.typeops import make_simplified_union
-from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, UnionType, get_proper_type
+from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, flatten_nested_unions, get_proper_type
 
 from . import errorcodes, fullnames
 from .syntax_index import ProviderLiteral, SyntaxIndex
@@ -104,8 +104,7 @@ def _backend_unknown(raw: Type) -> bool:
     """Whether ``raw`` holds every built-in provider's variant: the thunk came from a backend
     the stubs do not know (a third-party one may have filled it). A thunk from a mellea backend
     class or a ``start_session`` literal carries that provider's variant only."""
-    proper = get_proper_type(raw)
-    items = proper.items if isinstance(proper, UnionType) else [proper]
+    items = flatten_nested_unions([raw])  # also through aliases (`AnyCompletionRaw | UnfilledRaw`)
     names = {t.type.fullname for t in map(get_proper_type, items) if isinstance(t, Instance)}
     return all(names & variants for variants in fullnames.BUILTIN_VARIANTS)
 

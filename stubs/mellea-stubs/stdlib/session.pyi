@@ -935,7 +935,7 @@ class MelleaSession(Generic[ContextT, _RawT]):
     @overload
     def __init__(
         self,
-        backend: Backend[_RawT, Any],
+        backend: Backend[_RawT],
         ctx: Context | None = None,
         *,
         session_id: str | None = None,
@@ -944,7 +944,7 @@ class MelleaSession(Generic[ContextT, _RawT]):
     @overload
     def __init__(
         self,
-        backend: Backend[_RawT, Any],
+        backend: Backend[_RawT],
         ctx: None = None,
         *,
         session_id: str | None = None,
@@ -953,7 +953,7 @@ class MelleaSession(Generic[ContextT, _RawT]):
     @overload
     def __init__(
         self,
-        backend: Backend[_RawT, Any],
+        backend: Backend[_RawT],
         ctx: ContextT,
         *,
         session_id: str | None = None,
@@ -962,14 +962,14 @@ class MelleaSession(Generic[ContextT, _RawT]):
     @overload
     def __init__(
         self,
-        backend: Backend[_RawT, Any],
+        backend: Backend[_RawT],
         ctx: Context | None = None,
         *,
         session_id: str | None = None,
         allow_context_type_change: bool,
     ) -> None: ...
     id: str
-    backend: Backend[_RawT, Any]
+    backend: Backend[_RawT]
     allow_context_type_change: bool
     _ctx: ContextT
     _interaction_count: int
