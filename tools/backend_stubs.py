@@ -18,7 +18,8 @@ on types and on the surface table, never on a line:
 - a ``RAW_CARRIER_CLASSES`` class becomes generic in the raw type: its ``Backend`` parameters
   and attributes take it, and so do the thunks, sampling results and sessions it returns;
 - a module-level function with a ``Backend`` parameter that returns thunks gets a type
-  parameter for the raw type, bound by that backend;
+  parameter for the raw type, bound by that backend; every other ``Backend`` parameter takes
+  ``Backend[Any, Any]`` (any backend, one typed by a third party's payload too);
 - an overloaded function taking a backend name as a ``Literal`` is repeated per provider, its
   session typed by that provider's variant; the original overloads stay last, so a name that
   is not one literal keeps every provider's union.
@@ -320,10 +321,21 @@ def _is_backend(annotation: ast.expr | None) -> bool:
     return annotation is not None and _name(annotation) == BACKEND
 
 
-def _backend_of(raw: str) -> ast.expr:
-    """A backend whose chat thunks carry ``raw``; its ``generate_from_raw`` thunks keep every
-    provider's completion union (a session does not track them)."""
-    return _parse(f"{BACKEND}[{raw}]")
+def _backend_of(raw: str, *, parameter: bool) -> ast.expr:
+    """A backend whose chat thunks carry ``raw``. As a parameter it takes any ``generate_from_raw``
+    type (a third-party backend declares its own); as an attribute its ``generate_from_raw``
+    thunks read every provider's completion union (a session does not track them)."""
+    return _parse(f"{BACKEND}[{raw}, Any]" if parameter else f"{BACKEND}[{raw}]")
+
+
+def any_backend(tree: ast.Module) -> None:
+    """Every other ``Backend`` parameter takes any backend, a third-party one typed by its own
+    payload too (``Backend`` alone means mellea's providers, as a return or attribute type)."""
+    for fn in ast.walk(tree):
+        if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+            for param in _params(fn):
+                if _is_backend(param.annotation):
+                    param.annotation = _backend_of("Any", parameter=True)
 
 
 def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
@@ -364,6 +376,7 @@ class ModuleStub:
                 self._backend_class(node, fullname)
         self._functions_of_backend(carriers)
         self._per_backend_name(carriers)
+        any_backend(self.tree)
         return self._render()
 
     # -- unknowns ----------------------------------------------------------
@@ -424,14 +437,14 @@ class ModuleStub:
         for stmt in cls.body:
             if isinstance(stmt, ast.AnnAssign):
                 stmt.annotation = (
-                    _backend_of(CLASS_RAW) if _is_backend(stmt.annotation)
+                    _backend_of(CLASS_RAW, parameter=False) if _is_backend(stmt.annotation)
                     else carry(stmt.annotation, CLASS_RAW, frozenset())
                 )
         for fn in _functions(cls.body):
             if fn.name == "__init__":
                 for param in _params(fn):
                     if _is_backend(param.annotation):
-                        param.annotation = _backend_of(CLASS_RAW)
+                        param.annotation = _backend_of(CLASS_RAW, parameter=True)
                     elif param.annotation is not None:
                         param.annotation = carry(param.annotation, CLASS_RAW, frozenset())
             elif fn.returns is not None:
@@ -446,7 +459,7 @@ class ModuleStub:
             if not backend or not _mentions(fn.returns, returned):
                 continue
             for param in backend:
-                param.annotation = _backend_of(FUNCTION_RAW)
+                param.annotation = _backend_of(FUNCTION_RAW, parameter=True)
             fn.returns = carry(fn.returns, FUNCTION_RAW, carriers)
             if FUNCTION_RAW not in self.typevars:
                 self.typevars.append(FUNCTION_RAW)

@@ -2,6 +2,7 @@
 # mypy's stubgen, then the rewrites that carry a backend's provider to its thunks' `raw`
 # (see the tool's docstring). `python -m tools.backend_stubs` regenerates it.
 from mellea.core.base import _RawT
+from typing import Any
 import abc
 from .backend import Backend as Backend, BaseModelSubclass as BaseModelSubclass
 from .base import (
@@ -53,7 +54,7 @@ class SamplingStrategy(abc.ABC, metaclass=abc.ABCMeta):
         self,
         action: Component[S] | CBlock | ModelOutputThunk,
         context: Context,
-        backend: Backend,
+        backend: Backend[Any, Any],
         requirements: list[Requirement] | None,
         *,
         validation_ctx: Context | None = None,

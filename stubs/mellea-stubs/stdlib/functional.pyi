@@ -60,7 +60,7 @@ def _enforce_context_type(input_ctx: ContextT, output_ctx: Context, *, allow_con
 def act(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: SamplingStrategy | None = None,
@@ -74,7 +74,7 @@ def act(
 def act(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: SamplingStrategy | None = None,
@@ -88,7 +88,7 @@ def act(
 def act(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: SamplingStrategy | None = None,
@@ -102,7 +102,7 @@ def act(
 def act(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: SamplingStrategy,
@@ -116,7 +116,7 @@ def act(
 def instruct(
     description: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -137,7 +137,7 @@ def instruct(
 def instruct(
     description: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -158,7 +158,7 @@ def instruct(
 def instruct(
     description: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -179,7 +179,7 @@ def instruct(
 def instruct(
     description: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -200,7 +200,7 @@ def instruct(
 def chat(
     content: str,
     context: ContextT,
-    backend: Backend,
+    backend: Backend[Any, Any],
     *,
     role: Message.Role = "user",
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
@@ -216,7 +216,7 @@ def chat(
 def chat(
     content: str,
     context: Context,
-    backend: Backend,
+    backend: Backend[Any, Any],
     *,
     role: Message.Role = "user",
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
@@ -232,7 +232,7 @@ def chat(
 def chat(
     content: str,
     context: Context,
-    backend: Backend,
+    backend: Backend[Any, Any],
     *,
     role: Message.Role = "user",
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
@@ -247,7 +247,7 @@ def chat(
 def validate(
     reqs: Requirement | list[Requirement],
     context: Context,
-    backend: Backend,
+    backend: Backend[Any, Any],
     *,
     output: ModelOutputThunk | None = None,
     format: type[BaseModelSubclass] | None = None,
@@ -260,7 +260,7 @@ def query(
     obj: Any,
     query: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -272,7 +272,7 @@ def query(
     obj: Any,
     query: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -284,7 +284,7 @@ def query(
     obj: Any,
     query: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -296,7 +296,7 @@ def transform(
     obj: Any,
     transformation: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -307,7 +307,7 @@ def transform(
     obj: Any,
     transformation: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -318,7 +318,7 @@ def transform(
     obj: Any,
     transformation: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -328,7 +328,7 @@ def transform(
 async def aact(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: None = None,
@@ -344,7 +344,7 @@ async def aact(
 async def aact(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: None = None,
@@ -360,7 +360,7 @@ async def aact(
 async def aact(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: SamplingStrategy,
@@ -376,7 +376,7 @@ async def aact(
 async def aact(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: SamplingStrategy,
@@ -392,7 +392,7 @@ async def aact(
 async def aact(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: None = None,
@@ -408,7 +408,7 @@ async def aact(
 async def aact(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: None = None,
@@ -424,7 +424,7 @@ async def aact(
 async def aact(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: SamplingStrategy | None = None,
@@ -440,7 +440,7 @@ async def aact(
 async def aact(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: None = None,
@@ -456,7 +456,7 @@ async def aact(
 async def aact(
     action: Component[S] | CBlock | ModelOutputThunk,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     requirements: list[Requirement] | None = None,
     strategy: SamplingStrategy,
@@ -472,7 +472,7 @@ async def aact(
 async def ainstruct(
     description: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -494,7 +494,7 @@ async def ainstruct(
 async def ainstruct(
     description: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -516,7 +516,7 @@ async def ainstruct(
 async def ainstruct(
     description: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -538,7 +538,7 @@ async def ainstruct(
 async def ainstruct(
     description: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -560,7 +560,7 @@ async def ainstruct(
 async def ainstruct(
     description: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -582,7 +582,7 @@ async def ainstruct(
 async def ainstruct(
     description: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -604,7 +604,7 @@ async def ainstruct(
 async def ainstruct(
     description: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -626,7 +626,7 @@ async def ainstruct(
 async def ainstruct(
     description: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -648,7 +648,7 @@ async def ainstruct(
 async def ainstruct(
     description: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
     audio: list[AudioBlock | AudioUrlBlock] | None = None,
@@ -670,7 +670,7 @@ async def ainstruct(
 async def achat(
     content: str,
     context: ContextT,
-    backend: Backend,
+    backend: Backend[Any, Any],
     *,
     role: Message.Role = "user",
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
@@ -686,7 +686,7 @@ async def achat(
 async def achat(
     content: str,
     context: Context,
-    backend: Backend,
+    backend: Backend[Any, Any],
     *,
     role: Message.Role = "user",
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
@@ -702,7 +702,7 @@ async def achat(
 async def achat(
     content: str,
     context: Context,
-    backend: Backend,
+    backend: Backend[Any, Any],
     *,
     role: Message.Role = "user",
     images: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
@@ -717,7 +717,7 @@ async def achat(
 async def avalidate(
     reqs: Requirement | list[Requirement],
     context: Context,
-    backend: Backend,
+    backend: Backend[Any, Any],
     *,
     output: ModelOutputThunk | None = None,
     format: type[BaseModelSubclass] | None = None,
@@ -730,7 +730,7 @@ async def aquery(
     obj: Any,
     query: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -743,7 +743,7 @@ async def aquery(
     obj: Any,
     query: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -756,7 +756,7 @@ async def aquery(
     obj: Any,
     query: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -769,7 +769,7 @@ async def aquery(
     obj: Any,
     query: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -782,7 +782,7 @@ async def aquery(
     obj: Any,
     query: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -795,7 +795,7 @@ async def aquery(
     obj: Any,
     query: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -808,7 +808,7 @@ async def atransform(
     obj: Any,
     transformation: str,
     context: ContextT,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -819,7 +819,7 @@ async def atransform(
     obj: Any,
     transformation: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -830,7 +830,7 @@ async def atransform(
     obj: Any,
     transformation: str,
     context: Context,
-    backend: Backend[_BackendRawT],
+    backend: Backend[_BackendRawT, Any],
     *,
     format: type[BaseModelSubclass] | None = None,
     model_options: dict | None = None,
@@ -839,8 +839,8 @@ async def atransform(
 def _parse_and_clean_image_args(
     images_: list[ImageBlock | ImageUrlBlock] | list[PILImage.Image] | None = None,
 ) -> list[ImageBlock | ImageUrlBlock] | None: ...
-def call_tools(result: ModelOutputThunk, backend: Backend) -> list[ToolMessage]: ...
-async def acall_tools(result: ModelOutputThunk, backend: Backend) -> list[ToolMessage]: ...
+def call_tools(result: ModelOutputThunk, backend: Backend[Any, Any]) -> list[ToolMessage]: ...
+async def acall_tools(result: ModelOutputThunk, backend: Backend[Any, Any]) -> list[ToolMessage]: ...
 
 _call_tools = call_tools
 _acall_tools = acall_tools

@@ -935,7 +935,7 @@ class MelleaSession(Generic[ContextT, _RawT]):
     @overload
     def __init__(
         self,
-        backend: Backend[_RawT],
+        backend: Backend[_RawT, Any],
         ctx: Context | None = None,
         *,
         session_id: str | None = None,
@@ -944,7 +944,7 @@ class MelleaSession(Generic[ContextT, _RawT]):
     @overload
     def __init__(
         self,
-        backend: Backend[_RawT],
+        backend: Backend[_RawT, Any],
         ctx: None = None,
         *,
         session_id: str | None = None,
@@ -953,7 +953,7 @@ class MelleaSession(Generic[ContextT, _RawT]):
     @overload
     def __init__(
         self,
-        backend: Backend[_RawT],
+        backend: Backend[_RawT, Any],
         ctx: ContextT,
         *,
         session_id: str | None = None,
@@ -962,7 +962,7 @@ class MelleaSession(Generic[ContextT, _RawT]):
     @overload
     def __init__(
         self,
-        backend: Backend[_RawT],
+        backend: Backend[_RawT, Any],
         ctx: Context | None = None,
         *,
         session_id: str | None = None,
@@ -979,7 +979,7 @@ class MelleaSession(Generic[ContextT, _RawT]):
     _exit_stack: contextlib.ExitStack | None
 
     def _init_fields(
-        self, session_id: str, backend: Backend, ctx: ContextT, *, allow_context_type_change: bool = False
+        self, session_id: str, backend: Backend[Any, Any], ctx: ContextT, *, allow_context_type_change: bool = False
     ) -> None: ...
     @property
     def ctx(self) -> ContextT: ...
