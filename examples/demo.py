@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -206,6 +207,34 @@ def payload_drift() -> None:
     print(drift_demo())
 
 
+TYPED_SESSION = """from mellea import start_session
+
+m = start_session("ollama")
+reply = m.instruct("Name a prime number.")
+reveal_type(reply.raw)
+reveal_type(reply.raw.response.message.content)
+"""
+
+
+def typed_by_backend(scratch: Path) -> None:
+    """A session for one backend types its thunks' payload: no provider check (docs/design.md)."""
+    project = scratch / "typed"
+    project.mkdir()
+    (project / "one_backend.py").write_text(TYPED_SESSION)
+    print('\n== 10. typed by the backend: m = start_session("ollama"), then m.instruct(...) ==')
+    mypy = run([sys.executable, "-m", "mypy", "one_backend.py"], project)
+    pyright = run([str(BIN / "pyright"), "--pythonpath", sys.executable, "one_backend.py"], project)
+    for line, expr in enumerate(TYPED_SESSION.splitlines(), 1):
+        if expr.startswith("reveal_type("):
+            shown = {
+                "mypy": re.search(rf"^one_backend\.py:{line}: note: Revealed type is \"(.*)\"$", mypy.stdout, re.M),
+                "pyright": re.search(rf":{line}:\d+ - information: Type of \".*\" is \"(.*)\"$", pyright.stdout, re.M),
+            }
+            print(f"  {expr.removeprefix('reveal_type(').removesuffix(')')}")
+            for checker, found in shown.items():
+                print(f"    {checker:8} {found.group(1) if found else '(nothing revealed)'}")
+
+
 def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="mellea-demo-"))
     try:
@@ -225,7 +254,8 @@ def main() -> int:
         producer_code(project)
         editor(project)
         payload_drift()
-        print("\n== 10. The configuration to copy (examples/pyproject.toml) ==")
+        typed_by_backend(scratch)
+        print("\n== 11. The configuration to copy (examples/pyproject.toml) ==")
         print(CONFIG.read_text().rstrip())
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -175,3 +175,12 @@ def test_the_editor_server_shows_the_findings_and_applies_a_quick_fix(demo_outpu
 def test_the_payload_check_reports_a_drifted_field_with_its_path(demo_output: str) -> None:
     section = _section(demo_output, "9.")
     assert "choices[0].message.reasoning_content: expected str | None, got list" in section, section
+
+
+def test_a_one_backend_session_types_its_payload_in_mypy_and_pyright(demo_output: str) -> None:
+    section = _section(demo_output, "10.")
+    assert re.findall(r"^    (mypy|pyright) +(.+)$", section, re.MULTILINE) == [
+        ("mypy", "mellea.core.base.OllamaRaw"), ("pyright", "OllamaRaw"),
+        ("mypy", "str | None"), ("pyright", "str | None"),
+    ], section
+
