@@ -17,6 +17,7 @@ on types and on the surface table, never on a line:
   two type parameters through;
 - a ``RAW_CARRIER_CLASSES`` class becomes generic in the raw type: its ``Backend`` parameters
   and attributes take it, and so do the thunks, sampling results and sessions it returns;
+- mellea's bare ``dict`` / ``list`` annotations are spelled ``dict[Any, Any]`` / ``list[Any]``;
 - a module-level function with a ``Backend`` parameter that returns thunks gets a type
   parameter for the raw type, bound by that backend; every other ``Backend`` parameter takes
   ``Backend[Any, Any]`` (any backend, one typed by a third party's payload too);
@@ -222,6 +223,8 @@ class Source:
     def __init__(self, module: str, root: Path | None = None) -> None:
         self.module = module
         self.defs: dict[str, ast.AST] = {}
+        self.all_defs: dict[str, list[ast.AST]] = {}
+        """Every definition of a name, overloads first, in source order."""
         tree = ast.parse(source_file(module, root).read_text())
         self._index(tree, "")
         self.assigned = {t.id: n.value for n in tree.body if isinstance(n, ast.Assign)
@@ -243,6 +246,7 @@ class Source:
             if isinstance(child, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
                 # The implementation of an overloaded function is the last definition.
                 self.defs[prefix + child.name] = child
+                self.all_defs.setdefault(prefix + child.name, []).append(child)
                 if isinstance(child, ast.ClassDef):
                     self._index(child, f"{prefix}{child.name}.")
 
@@ -338,6 +342,33 @@ def any_backend(tree: ast.Module) -> None:
                     param.annotation = _backend_of("Any", parameter=True)
 
 
+BARE_CONTAINERS = {"dict": "dict[Any, Any]", "list": "list[Any]"}
+
+
+def parametrize_bare_containers(tree: ast.Module) -> None:
+    """mellea's bare ``dict`` / ``list`` annotations spelled ``dict[Any, Any]`` / ``list[Any]``:
+    the same type in every checker, without basedpyright's "partially unknown" on each call."""
+
+    class Spell(ast.NodeTransformer):
+        def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+            node.slice = self.visit(node.slice)  # the subscripted name itself stays
+            return node
+
+        def visit_Name(self, node: ast.Name) -> ast.AST:
+            return _parse(BARE_CONTAINERS[node.id]) if node.id in BARE_CONTAINERS else node
+
+    def spell(annotation: ast.expr | None) -> ast.expr | None:
+        return None if annotation is None else Spell().visit(annotation)
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for param in [*_params(node), *filter(None, (node.args.vararg, node.args.kwarg))]:
+                param.annotation = spell(param.annotation)
+            node.returns = spell(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            node.annotation = spell(node.annotation)  # type: ignore[assignment]
+
+
 def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
     for node in body:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -377,6 +408,7 @@ class ModuleStub:
         self._functions_of_backend(carriers)
         self._per_backend_name(carriers)
         any_backend(self.tree)
+        parametrize_bare_containers(self.tree)
         return self._render()
 
     # -- unknowns ----------------------------------------------------------
@@ -406,8 +438,21 @@ class ModuleStub:
                     stmt.annotation = copy.deepcopy(found)
             if self.source.is_class_variable(cls.name, stmt.target.id) and not _is_class_var(stmt.annotation):
                 stmt.annotation = ast.Subscript(ast.Name("ClassVar"), stmt.annotation)
+        seen: dict[str, int] = {}
         for fn in _functions(cls.body):
             self._fill_return(fn, f"{cls.name}.{fn.name}")
+            nth = seen[fn.name] = seen.get(fn.name, -1) + 1
+            self._restore_self(fn, self.source.all_defs.get(f"{cls.name}.{fn.name}", []), nth)
+
+    @staticmethod
+    def _restore_self(fn: ast.FunctionDef | ast.AsyncFunctionDef, defs: list[ast.AST], nth: int) -> None:
+        """mellea's annotation of ``self`` (an overload's ``self: MelleaSession[SimpleContext]``),
+        which stubgen drops; the stub's n-th definition of a name is the source's n-th."""
+        source = defs[nth] if nth < len(defs) else None
+        if not (isinstance(source, ast.FunctionDef | ast.AsyncFunctionDef) and fn.args.args and source.args.args):
+            return
+        if fn.args.args[0].annotation is None and source.args.args[0].annotation is not None:
+            fn.args.args[0].annotation = copy.deepcopy(source.args.args[0].annotation)
 
     def _fill_return(self, fn: ast.FunctionDef | ast.AsyncFunctionDef, path: str) -> None:
         if fn.returns is None and not any(_name(d) == "overload" for d in fn.decorator_list):
@@ -442,7 +487,9 @@ class ModuleStub:
                 )
         for fn in _functions(cls.body):
             if fn.name == "__init__":
-                for param in _params(fn):
+                if fn.args.args and fn.args.args[0].annotation is not None:  # `self: MelleaSession[Ctx]`
+                    fn.args.args[0].annotation = _typed_session(fn.args.args[0].annotation, CLASS_RAW, carriers)
+                for param in _params(fn)[1:]:
                     if _is_backend(param.annotation):
                         param.annotation = _backend_of(CLASS_RAW, parameter=True)
                     elif param.annotation is not None:
@@ -522,7 +569,8 @@ class ModuleStub:
         used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
         known = _stub_names() | self.source.imports
         out = []
-        for name in sorted(used - defined - set(dir(__import__("builtins")))):  # TEMP-FIX
+        # `builtins`, not `__builtins__`: that is a dict, not the module, unless run as __main__
+        for name in sorted(used - defined - set(dir(__import__("builtins")))):
             if name not in known:
                 raise SystemExit(f"backend_stubs: {self.module}: no import known for {name!r}")
             out.append(known[name])

@@ -33,11 +33,11 @@ UNFILLED_VARIANT: Final = f"{BASE_MODULE}.{surface.UNFILLED_VARIANT}"
 CUSTOM_VARIANT: Final = f"{BASE_MODULE}.CustomProviderRaw"
 """Generic stub-only variant ``CustomProviderRaw[provider literal, response type]``."""
 COMPLETION_VARIANTS: Final = frozenset(f"{BASE_MODULE}.{p.completion_variant}" for p in surface.PROVIDERS)
+"""The variants of ``generate_from_raw`` thunks (each a subclass of its provider's chat variant)."""
 BUILTIN_VARIANTS: Final = tuple(
     frozenset({f"{BASE_MODULE}.{p.variant}", f"{BASE_MODULE}.{p.completion_variant}"}) for p in surface.PROVIDERS
 )
 """Per built-in provider, the variants that carry it (chat, ``generate_from_raw``)."""
-"""The variants of ``generate_from_raw`` thunks (each a subclass of its provider's chat variant)."""
 PROVIDER_RAW_BASE: Final = f"{BASE_MODULE}.{surface.PROVIDER_RAW_BASE}"
 RAW_CLASSES: Final = frozenset(
     {RAW_CLASS, PROVIDER_RAW_BASE, UNFILLED_VARIANT, CUSTOM_VARIANT, *VARIANT_BY_PROVIDER.values(), *COMPLETION_VARIANTS}

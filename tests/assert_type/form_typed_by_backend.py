@@ -86,6 +86,8 @@ def each_backend_class_types_its_session() -> None:
     assert_type(MelleaSession(LocalHFBackend("m"), SimpleContext()), MelleaSession[SimpleContext, HuggingFaceRaw])
     assert_type(MelleaSession(create_bedrock_litellm_backend("m"), SimpleContext()), MelleaSession[SimpleContext, LiteLLMRaw])
     assert_type(MelleaSession(OllamaModelBackend()).instruct("q"), ComputedModelOutputThunk[str, OllamaRaw])
+    # No context: mellea's overload types `self` as a session of SimpleContext.
+    assert_type(MelleaSession(OllamaModelBackend()), MelleaSession[SimpleContext, OllamaRaw])
 
 
 def session_calls_carry_the_variant(action: Component[int], obj: object, q: str) -> None:

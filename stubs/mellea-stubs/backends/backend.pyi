@@ -19,5 +19,5 @@ class FormatterBackend(Backend[_ChatRawT, _CompletionRawT], abc.ABC, metaclass=a
     _warned_about: set[str]
 
     def __init__(
-        self, model_id: str | ModelIdentifier, formatter: ChatFormatter, *, model_options: dict | None = None
+        self, model_id: str | ModelIdentifier, formatter: ChatFormatter, *, model_options: dict[Any, Any] | None = None
     ) -> None: ...

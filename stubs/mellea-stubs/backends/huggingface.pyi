@@ -141,7 +141,7 @@ class LocalHFBackend(FormatterBackend[HuggingFaceRaw, HuggingFaceRaw], AdapterMi
     _added_adapters: dict[str, LocalHFAdapter | LocalFileBinding | EmbeddedIntrinsicAdapter]
     _loaded_adapters: dict[str, LocalHFAdapter | LocalFileBinding]
     _composed_adapters: dict[str, _AdapterCore]
-    _composed_adapter_configs: dict[str, dict]
+    _composed_adapter_configs: dict[str, dict[Any, Any]]
     _adapter_source: str | None
     _uses_embedded_adapters: bool
     _generation_lock: Incomplete
@@ -158,7 +158,7 @@ class LocalHFBackend(FormatterBackend[HuggingFaceRaw, HuggingFaceRaw], AdapterMi
         default_to_constraint_checking_alora: bool = True,
         load_embedded_adapters: bool = False,
         adapter_source: str | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
     ) -> None: ...
     def _make_dc_cache(self, toks, **model_options): ...
     async def _generate_from_context(
@@ -167,7 +167,7 @@ class LocalHFBackend(FormatterBackend[HuggingFaceRaw, HuggingFaceRaw], AdapterMi
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[ModelOutputThunk[C], Context]: ...
     def _generate_with_adapter_lock(self, generate_func: Callable, *args, **kwargs): ...
@@ -182,8 +182,8 @@ class LocalHFBackend(FormatterBackend[HuggingFaceRaw, HuggingFaceRaw], AdapterMi
     ) -> _T: ...
     def _intrinsic_adapter_name_and_config(
         self, adapter: IntrinsicAdapter | EmbeddedIntrinsicAdapter | _AdapterCore
-    ) -> tuple[str, dict]: ...
-    def _obtain_local_file_io_yaml_config(self, binding: LocalFileBinding) -> dict: ...
+    ) -> tuple[str, dict[Any, Any]]: ...
+    def _obtain_local_file_io_yaml_config(self, binding: LocalFileBinding) -> dict[Any, Any]: ...
     async def _generate_from_intrinsic(
         self, action: Intrinsic, ctx: Context, *, model_options: dict[str, Any], tool_calls: bool = False
     ) -> ModelOutputThunk: ...
@@ -213,7 +213,7 @@ class LocalHFBackend(FormatterBackend[HuggingFaceRaw, HuggingFaceRaw], AdapterMi
     async def post_processing(
         self,
         mot: ModelOutputThunk,
-        conversation: list[dict],
+        conversation: list[dict[Any, Any]],
         _format: type[BaseModelSubclass] | None,
         tool_calls: bool,
         tools: dict[str, AbstractMelleaTool],
@@ -226,7 +226,7 @@ class LocalHFBackend(FormatterBackend[HuggingFaceRaw, HuggingFaceRaw], AdapterMi
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[list[ModelOutputThunk], dict[str, Any] | None]: ...
     def cache_get(self, id: str | int) -> HFAloraCacheInfo | None: ...
@@ -240,7 +240,7 @@ class LocalHFBackend(FormatterBackend[HuggingFaceRaw, HuggingFaceRaw], AdapterMi
     def _filter_for_chat_template(self, model_options: dict[str, Any]) -> dict[str, Any]: ...
     @property
     def base_model_name(self) -> str: ...
-    def add_adapter(self, adapter: AdapterInput, *, config: dict | None = None) -> None: ...
+    def add_adapter(self, adapter: AdapterInput, *, config: dict[Any, Any] | None = None) -> None: ...
     def register_embedded_adapter_model(
         self, source: str, *, revision: str = "main", cache_dir: str | None = None, intrinsic_name: str | None = None
     ) -> list[str]: ...

@@ -56,14 +56,14 @@ class LiteLLMBackend(FormatterBackend[LiteLLMRaw, LiteLLMCompletionRaw]):
     to_mellea_model_opts_map: dict[str, str]
     from_mellea_model_opts_map: dict[str, str]
     _past_event_loops: set[int]
-    _default_extra_body: dict
+    _default_extra_body: dict[Any, Any]
 
     def __init__(
         self,
         model_id: str = ...,
         formatter: ChatFormatter | None = None,
         base_url: str | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
     ) -> None: ...
     def __repr__(self) -> str: ...
     def __str__(self) -> str: ...
@@ -73,7 +73,7 @@ class LiteLLMBackend(FormatterBackend[LiteLLMRaw, LiteLLMCompletionRaw]):
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[ModelOutputThunk[C], Context]: ...
     def _simplify_and_merge(self, model_options: dict[str, Any] | None) -> dict[str, Any]: ...
@@ -84,14 +84,19 @@ class LiteLLMBackend(FormatterBackend[LiteLLMRaw, LiteLLMCompletionRaw]):
         ctx: Context,
         *,
         _format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> ModelOutputThunk[C]: ...
     async def processing(
         self, mot: ModelOutputThunk, chunk: litellm.ModelResponse | litellm.ModelResponseStream
     ) -> None: ...
     async def post_processing(
-        self, mot: ModelOutputThunk, conversation: list[dict], tools: dict[str, AbstractMelleaTool], thinking, _format
+        self,
+        mot: ModelOutputThunk,
+        conversation: list[dict[Any, Any]],
+        tools: dict[str, AbstractMelleaTool],
+        thinking,
+        _format,
     ) -> None: ...
     @staticmethod
     def _extract_tools(action, _format, model_opts, tool_calls, ctx) -> dict[str, AbstractMelleaTool]: ...
@@ -101,7 +106,7 @@ class LiteLLMBackend(FormatterBackend[LiteLLMRaw, LiteLLMCompletionRaw]):
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[list[ModelOutputThunk], dict[str, Any] | None]: ...
     def _has_potential_event_loop_errors(self) -> bool: ...

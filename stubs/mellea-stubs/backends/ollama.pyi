@@ -63,16 +63,16 @@ from typing import Any
 
 format: None
 
-def _to_chat_completion_dict(response: ollama.ChatResponse) -> dict: ...
+def _to_chat_completion_dict(response: ollama.ChatResponse) -> dict[Any, Any]: ...
 def _strip_data_uri_prefix(images: list[str]) -> list[str]: ...
-def _to_ollama_tool_calls(openai_tool_calls: list[dict[str, Any]]) -> list[dict]: ...
+def _to_ollama_tool_calls(openai_tool_calls: list[dict[str, Any]]) -> list[dict[Any, Any]]: ...
 
 class OllamaModelBackend(FormatterBackend[OllamaRaw, OllamaCompletionRaw], AdapterMixin):
     _supports_composed_adapters: ClassVar[bool]
     _model_id: str
     _provider: str
     _added_adapters: dict[str, _AdapterCore]
-    _composed_adapter_configs: dict[str, dict]
+    _composed_adapter_configs: dict[str, dict[Any, Any]]
     _adapter_models: dict[str, str]
     _adapter_base_model_name: str | None
     default_to_constraint_checking_alora: bool
@@ -90,7 +90,7 @@ class OllamaModelBackend(FormatterBackend[OllamaRaw, OllamaCompletionRaw], Adapt
         model_id: str | ModelIdentifier = ...,
         formatter: ChatFormatter | None = None,
         base_url: str | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         timeout: float | None = 300.0,
         adapter_models: dict[str, str] | None = None,
         adapter_base_model_name: str | None = None,
@@ -98,7 +98,7 @@ class OllamaModelBackend(FormatterBackend[OllamaRaw, OllamaCompletionRaw], Adapt
     ) -> None: ...
     @property
     def base_model_name(self) -> str: ...
-    def add_adapter(self, adapter: AdapterInput, *, config: dict | None = None) -> None: ...
+    def add_adapter(self, adapter: AdapterInput, *, config: dict[Any, Any] | None = None) -> None: ...
     def list_adapters(self) -> list[str]: ...
     def resolve_adapter(self, name: str) -> _AdapterCore: ...
     def _resolve_adapter_uncoalesced(self, name: str) -> _AdapterCore: ...
@@ -122,7 +122,7 @@ class OllamaModelBackend(FormatterBackend[OllamaRaw, OllamaCompletionRaw], Adapt
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[ModelOutputThunk[C], Context]: ...
     async def generate_from_chat_context(
@@ -131,7 +131,7 @@ class OllamaModelBackend(FormatterBackend[OllamaRaw, OllamaCompletionRaw], Adapt
         ctx: Context,
         *,
         _format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> ModelOutputThunk[C]: ...
     async def _generate_from_raw(
@@ -140,7 +140,7 @@ class OllamaModelBackend(FormatterBackend[OllamaRaw, OllamaCompletionRaw], Adapt
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[list[ModelOutputThunk], dict[str, Any] | None]: ...
     def _extract_model_tool_requests(
@@ -150,7 +150,7 @@ class OllamaModelBackend(FormatterBackend[OllamaRaw, OllamaCompletionRaw], Adapt
         self, mot: ModelOutputThunk, chunk: ollama.ChatResponse, tools: dict[str, AbstractMelleaTool]
     ) -> None: ...
     async def post_processing(
-        self, mot: ModelOutputThunk, conversation: list[dict], tools: dict[str, AbstractMelleaTool], _format
+        self, mot: ModelOutputThunk, conversation: list[dict[Any, Any]], tools: dict[str, AbstractMelleaTool], _format
     ) -> None: ...
 
 def chat_response_delta_merge(mot: ModelOutputThunk, delta: ollama.ChatResponse) -> None: ...

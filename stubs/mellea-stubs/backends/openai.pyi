@@ -85,7 +85,7 @@ class OpenAIBackend(FormatterBackend[OpenAIRaw, OpenAICompletionRaw], AdapterMix
     to_mellea_model_opts_map_completions: dict[str, str]
     from_mellea_model_opts_map_completions: dict[str, str]
     default_to_constraint_checking_alora: bool
-    _default_extra_body: dict
+    _default_extra_body: dict[Any, Any]
     _provider: str
     _adapter_source: str | None
     _api_key: str | None
@@ -96,7 +96,7 @@ class OpenAIBackend(FormatterBackend[OpenAIRaw, OpenAICompletionRaw], AdapterMix
     _use_structured_output_for_raw: Incomplete
     _client_cache: ClientCache
     _added_adapters: dict[str, _AdapterCore]
-    _composed_adapter_configs: dict[str, dict]
+    _composed_adapter_configs: dict[str, dict[Any, Any]]
     _adapter_lock: Incomplete
     _adapter_resolve_lock_obj: Incomplete
     _uses_embedded_adapters: bool
@@ -106,24 +106,24 @@ class OpenAIBackend(FormatterBackend[OpenAIRaw, OpenAICompletionRaw], AdapterMix
         model_id: str | ModelIdentifier = ...,
         formatter: ChatFormatter | None = None,
         base_url: str | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         *,
         default_to_constraint_checking_alora: bool = True,
         load_embedded_adapters: bool = False,
         adapter_source: str | None = None,
         api_key: str | None = None,
-        default_extra_body: dict | None = None,
+        default_extra_body: dict[Any, Any] | None = None,
         **kwargs,
     ) -> None: ...
     def __repr__(self) -> str: ...
     def __str__(self) -> str: ...
-    def add_adapter(self, adapter: AdapterInput, *, config: dict | None = None) -> None: ...
+    def add_adapter(self, adapter: AdapterInput, *, config: dict[Any, Any] | None = None) -> None: ...
     def list_adapters(self) -> list[str]: ...
     def _adapter_activation_lock(self) -> contextlib.AbstractContextManager[bool | None]: ...
     def _adapter_resolve_lock(self) -> contextlib.AbstractContextManager[bool | None]: ...
     def _intrinsic_adapter_name_and_config(
         self, adapter: EmbeddedIntrinsicAdapter | _AdapterCore
-    ) -> tuple[str, dict]: ...
+    ) -> tuple[str, dict[Any, Any]]: ...
     def register_embedded_adapter_model(
         self, source: str, *, revision: str = "main", cache_dir: str | None = None, intrinsic_name: str | None = None
     ) -> list[str]: ...
@@ -134,9 +134,9 @@ class OpenAIBackend(FormatterBackend[OpenAIRaw, OpenAICompletionRaw], AdapterMix
     def close(self) -> None: ...
     async def aclose(self) -> None: ...
     @staticmethod
-    def filter_openai_client_kwargs(**kwargs) -> dict: ...
-    def filter_chat_completions_kwargs(self, model_options: dict) -> dict: ...
-    def filter_completions_kwargs(self, model_options: dict) -> dict: ...
+    def filter_openai_client_kwargs(**kwargs) -> dict[Any, Any]: ...
+    def filter_chat_completions_kwargs(self, model_options: dict[Any, Any]) -> dict[Any, Any]: ...
+    def filter_completions_kwargs(self, model_options: dict[Any, Any]) -> dict[Any, Any]: ...
     def _simplify_and_merge(self, model_options: dict[str, Any] | None, is_chat_context: bool) -> dict[str, Any]: ...
     def _make_backend_specific_and_remove(
         self, model_options: dict[str, Any], is_chat_context: bool
@@ -149,7 +149,7 @@ class OpenAIBackend(FormatterBackend[OpenAIRaw, OpenAICompletionRaw], AdapterMix
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[ModelOutputThunk[C], Context]: ...
     async def _generate_from_intrinsic(
@@ -161,7 +161,7 @@ class OpenAIBackend(FormatterBackend[OpenAIRaw, OpenAICompletionRaw], AdapterMix
         ctx: Context,
         *,
         _format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[ModelOutputThunk[C], Context]: ...
     async def _generate_from_chat_context_standard(
@@ -170,7 +170,7 @@ class OpenAIBackend(FormatterBackend[OpenAIRaw, OpenAICompletionRaw], AdapterMix
         ctx: Context,
         *,
         _format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> ModelOutputThunk: ...
     async def processing(self, mot: ModelOutputThunk, chunk: ChatCompletion | ChatCompletionChunk) -> None: ...
@@ -178,7 +178,7 @@ class OpenAIBackend(FormatterBackend[OpenAIRaw, OpenAICompletionRaw], AdapterMix
         self,
         mot: ModelOutputThunk,
         tools: dict[str, AbstractMelleaTool],
-        conversation: list[dict],
+        conversation: list[dict[Any, Any]],
         thinking,
         seed,
         _format,
@@ -189,7 +189,7 @@ class OpenAIBackend(FormatterBackend[OpenAIRaw, OpenAICompletionRaw], AdapterMix
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[list[ModelOutputThunk], dict[str, Any] | None]: ...
     @property

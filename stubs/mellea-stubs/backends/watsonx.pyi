@@ -69,7 +69,7 @@ class WatsonxAIBackend(FormatterBackend[WatsonxRaw, WatsonxCompletionRaw]):
         model_id: str | ModelIdentifier = ...,
         formatter: ChatFormatter | None = None,
         base_url: str | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         *,
         api_key: str | None = None,
         project_id: str | None = None,
@@ -83,7 +83,7 @@ class WatsonxAIBackend(FormatterBackend[WatsonxRaw, WatsonxCompletionRaw]):
 
     def close(self) -> None: ...
     async def aclose(self) -> None: ...
-    def filter_chat_completions_kwargs(self, model_options: dict) -> dict: ...
+    def filter_chat_completions_kwargs(self, model_options: dict[Any, Any]) -> dict[Any, Any]: ...
     def _simplify_and_merge(self, model_options: dict[str, Any] | None, is_chat_context: bool) -> dict[str, Any]: ...
     def _make_backend_specific_and_remove(
         self, model_options: dict[str, Any], is_chat_context: bool
@@ -94,7 +94,7 @@ class WatsonxAIBackend(FormatterBackend[WatsonxRaw, WatsonxCompletionRaw]):
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[ModelOutputThunk[C], Context]: ...
     async def generate_from_chat_context(
@@ -103,12 +103,17 @@ class WatsonxAIBackend(FormatterBackend[WatsonxRaw, WatsonxCompletionRaw]):
         ctx: Context,
         *,
         _format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> ModelOutputThunk[C]: ...
-    async def processing(self, mot: ModelOutputThunk, chunk: dict) -> None: ...
+    async def processing(self, mot: ModelOutputThunk, chunk: dict[Any, Any]) -> None: ...
     async def post_processing(
-        self, mot: ModelOutputThunk, conversation: list[dict], tools: dict[str, AbstractMelleaTool], seed, _format
+        self,
+        mot: ModelOutputThunk,
+        conversation: list[dict[Any, Any]],
+        tools: dict[str, AbstractMelleaTool],
+        seed,
+        _format,
     ) -> None: ...
     async def _generate_from_raw(
         self,
@@ -116,6 +121,6 @@ class WatsonxAIBackend(FormatterBackend[WatsonxRaw, WatsonxCompletionRaw]):
         ctx: Context,
         *,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> tuple[list[ModelOutputThunk], dict[str, Any] | None]: ...

@@ -59,6 +59,6 @@ class SamplingStrategy(abc.ABC, metaclass=abc.ABCMeta):
         *,
         validation_ctx: Context | None = None,
         format: type[BaseModelSubclass] | None = None,
-        model_options: dict | None = None,
+        model_options: dict[Any, Any] | None = None,
         tool_calls: bool = False,
     ) -> SamplingResult[S]: ...
