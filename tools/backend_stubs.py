@@ -653,15 +653,22 @@ def _installed_version() -> str:
     return version("mellea")
 
 
-def _format(text: str) -> str:
-    proc = subprocess.run(
-        [str(Path(sys.executable).parent / "ruff"), "format", "--isolated", "--line-length", "120",
-         "--stdin-filename", "stub.pyi", "-"],
-        input=text, capture_output=True, text=True, check=False,
+def _format(text: str, rel: Path) -> str:
+    """Imports sorted and pruned, and redundant dunders dropped, as the repository's ruff
+    settings want them in a stub, then formatted."""
+    ruff = str(Path(sys.executable).parent / "ruff")
+    name = str(STUB_ROOT.relative_to(REPO) / rel)
+    steps = (
+        [ruff, "check", "--fix-only", "--exit-zero", "--quiet", "--select", "I,F401,UP035,PYI029",
+         "--stdin-filename", name, "-"],
+        [ruff, "format", "--line-length", "120", "--stdin-filename", name, "-"],
     )
-    if proc.returncode != 0:
-        raise SystemExit(f"backend_stubs: ruff format failed:\n{proc.stderr}")
-    return proc.stdout
+    for cmd in steps:
+        proc = subprocess.run(cmd, input=text, capture_output=True, text=True, check=False, cwd=REPO)
+        if proc.returncode != 0:
+            raise SystemExit(f"backend_stubs: {' '.join(cmd[:2])} failed:\n{proc.stderr}")
+        text = proc.stdout
+    return text
 
 
 def generate(source_root: Path | None = None, version: str | None = None) -> dict[Path, str]:
@@ -675,8 +682,8 @@ def generate(source_root: Path | None = None, version: str | None = None) -> dic
         trees = stubgen(surface.GENERATED_STUB_MODULES, Path(tmp), source_root)
     out = {}
     for module, tree in trees.items():
-        text = ModuleStub(module, tree, source_root).rewrite()
-        out[Path(*module.split(".")[1:]).with_suffix(".pyi")] = header + _format(text)
+        rel = Path(*module.split(".")[1:]).with_suffix(".pyi")
+        out[rel] = header + _format(ModuleStub(module, tree, source_root).rewrite(), rel)
     return out
 
 
