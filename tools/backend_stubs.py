@@ -654,12 +654,11 @@ def _installed_version() -> str:
 
 
 def _format(text: str, rel: Path) -> str:
-    """Imports sorted and pruned, and redundant dunders dropped, as the repository's ruff
-    settings want them in a stub, then formatted."""
+    """Imports sorted and pruned as the repository's ruff settings want them, then formatted."""
     ruff = str(Path(sys.executable).parent / "ruff")
     name = str(STUB_ROOT.relative_to(REPO) / rel)
     steps = (
-        [ruff, "check", "--fix-only", "--exit-zero", "--quiet", "--select", "I,F401,UP035,PYI029",
+        [ruff, "check", "--fix-only", "--exit-zero", "--quiet", "--select", "I,F401,UP035",
          "--stdin-filename", name, "-"],
         [ruff, "format", "--line-length", "120", "--stdin-filename", name, "-"],
     )

@@ -19,7 +19,15 @@ from mypy.nodes import MemberExpr, Node, TypeAlias, TypeInfo
 from mypy.patterns import ClassPattern
 from mypy.plugin import AttributeContext, CheckerPluginInterface
 from mypy.typeops import make_simplified_union
-from mypy.types import AnyType, Instance, LiteralType, Type, TypeOfAny, flatten_nested_unions, get_proper_type
+from mypy.types import (
+    AnyType,
+    Instance,
+    LiteralType,
+    Type,
+    TypeOfAny,
+    flatten_nested_unions,
+    get_proper_type,
+)
 
 from . import errorcodes, fullnames
 from .syntax_index import ProviderLiteral, SyntaxIndex
