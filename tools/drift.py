@@ -5,12 +5,15 @@ list for supporting it.
     python -m tools.drift --wheel 0.9.0      # a released wheel (downloaded once, unpacked)
     python -m tools.drift --tree DIR         # a folder holding the mellea package
 
-Five sections, one line per difference: thunk members (the stubs and checkers follow the
+Six sections, one line per difference: thunk members (the stubs and checkers follow the
 table's newest release; each line says whether the table's ``releases`` records it), the
 thunk's public annotations against mellea ``MELLEA_VERSION`` (the release the stubs were
-written for), stubtest of ``mellea.core.base``, the ``raw.provider`` literals every backend
-writes, and payload shapes (the SDK dumps, mellea's stream merge, the dicts backends store).
-Exit 0 when there is none, 1 with the report otherwise, 2 on bad usage.
+written for), stubtest of every stubbed module (``STUBBED_MODULES``), the generated stubs
+that the target's source no longer generates (tools/backend_stubs.py), the ``raw.provider``
+literals every backend writes, and payload shapes (the SDK dumps, mellea's stream merge, the
+dicts backends store). A stubbed module that cannot be imported where stubtest runs (the
+huggingface backend needs ``mellea[hf]``) is not checked, and the report says so.
+Exit 0 when there is no difference, 1 with the report otherwise, 2 on bad usage.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from pathlib import Path
 
 from mellea_lint import surface
 
+from tools import backend_stubs
 from tools.payload_shapes import (
     MERGE_FUNCTION,
     KeySets,
@@ -44,7 +48,10 @@ REPO = Path(__file__).resolve().parents[1]
 STUBTEST_DIR = REPO / "tests" / "stubs"
 THUNK = surface.THUNK_CLASS.rpartition(".")[2]
 COMPUTED_THUNK = surface.COMPUTED_THUNK_CLASS.rpartition(".")[2]
-SECTIONS = ("members", "annotations", "signatures", "providers", "payloads")
+SECTIONS = ("members", "annotations", "signatures", "generated", "providers", "payloads")
+STUBBED_MODULES = (surface.BASE_MODULE, backend_stubs.CORE_BACKEND, *surface.GENERATED_STUB_MODULES)
+"""Every module the stub package replaces: the hand-written ``mellea.core`` ones and the
+generated ones (tests/stubs/test_stubtest.py checks this against the stub files)."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +221,7 @@ def annotation_lines(target: Target, tree: SourceTree, reference: SourceTree) ->
 
 def _env(target: Target) -> dict[str, str]:
     env = dict(os.environ)
+    env.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # litellm fetches its cost map on import otherwise
     if not target.installed:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(target.root), str(REPO), env.get("PYTHONPATH")]))
     else:
@@ -221,19 +229,78 @@ def _env(target: Target) -> dict[str, str]:
     return env
 
 
-def signature_lines(target: Target) -> list[str]:
-    """stubtest of ``mellea.core.base`` against the target, with the stubs' permanent allowlist."""
+_IMPORT_PROBE = """\
+import importlib, json, sys
+failed = {}
+for name in sys.argv[1:]:
+    try:
+        importlib.import_module(name)
+    except ImportError as exc:
+        failed[name] = [exc.name, f"{type(exc).__name__}: {exc}".splitlines()[0]]
+print(json.dumps(failed))
+"""
+
+
+def unimportable(target: Target) -> dict[str, tuple[str | None, str]]:
+    """The stubbed modules the target's mellea cannot import where the tools run: module -> (the
+    module that was not found, ``None`` if another ImportError; the error's first line)."""
+    proc = subprocess.run([sys.executable, "-c", _IMPORT_PROBE, *STUBBED_MODULES], cwd=REPO, env=_env(target),
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"tools.drift: error: cannot import mellea {target.version}: "
+                         f"{(proc.stderr.strip().splitlines() or ['?'])[-1]}")
+    return {name: (missing, error) for name, (missing, error) in json.loads(proc.stdout).items()}
+
+
+def _absent_from(module: str, missing: str | None) -> bool:
+    """The ImportError says the module itself (or its package) does not exist."""
+    return missing is not None and (module == missing or module.startswith(missing + "."))
+
+
+def signature_lines(target: Target, notes: list[str] | None = None) -> list[str]:
+    """stubtest of every stubbed module against the target, with the stubs' permanent allowlist.
+    A module the target lacks is a difference; one that needs what is not installed (an extra's
+    SDK) is left out, with a line in ``notes``."""
+    failed = unimportable(target)
+    lines = [
+        f"{module}: a module of the stubs, not in mellea {target.version}"
+        for module, (missing, _) in failed.items() if _absent_from(module, missing)
+    ]
+    for module, (missing, error) in failed.items():
+        if not _absent_from(module, missing) and notes is not None:
+            notes.append(f"signatures: {module} is not checked, it cannot be imported here ({error})")
+    checked = [m for m in STUBBED_MODULES if m not in failed]
+    if not checked:
+        return sorted(lines)
     with tempfile.TemporaryDirectory() as cwd:
         proc = subprocess.run(
-            [sys.executable, "-m", "mypy.stubtest", surface.BASE_MODULE, "--concise",
+            [sys.executable, "-m", "mypy.stubtest", *checked, "--concise",
              "--ignore-unused-allowlist", "--allowlist", str(STUBTEST_DIR / "allowlist.txt"),
              "--mypy-config-file", str(STUBTEST_DIR / "mypy-stubtest.ini")],
             cwd=cwd, env=_env(target), capture_output=True, text=True, check=False,
         )
-    lines = [line.strip() for line in proc.stdout.splitlines() if line.strip()]
-    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not lines):
-        return [f"stubtest failed to run: {(proc.stderr.strip().splitlines() or ['?'])[-1]}"]
-    return sorted(line.removeprefix("error: ") for line in lines if line.startswith(surface.BASE_MODULE))
+    found = [line.strip().removeprefix("error: ") for line in proc.stdout.splitlines() if line.strip()]
+    found = [line for line in found if any(line.split(" ")[0] == m or line.startswith(f"{m}.") for m in checked)]
+    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not found):
+        return [f"stubtest failed to run: {((proc.stdout + proc.stderr).strip().splitlines() or ['?'])[-1]}"]
+    return sorted(lines + found)
+
+
+# -- generated stubs ----------------------------------------------------------------------------
+
+
+def generated_lines(target: Target) -> list[str]:
+    """One line per generated stub that the target's source generates differently. The header
+    names mellea ``MELLEA_VERSION`` either way, so that only the content is compared."""
+    try:
+        diffs = backend_stubs.stale(
+            source_root=None if target.installed else target.root, version=surface.MELLEA_VERSION
+        )
+    except SystemExit as exc:  # a module of the list is not in the target's source
+        return [f"cannot generate the stubs from mellea {target.version}: {exc}"]
+    # Each diff starts with `--- checked-in/<file>`; `python -m tools.backend_stubs --check` prints them.
+    files = [diff.splitlines()[0].removeprefix("--- checked-in/") for diff in diffs]
+    return sorted(f"stubs/mellea-stubs/{rel}: mellea {target.version}'s source generates another stub" for rel in files)
 
 
 # -- providers ----------------------------------------------------------------------------------
@@ -368,32 +435,34 @@ def payload_lines(target: Target, tree: SourceTree) -> list[str]:
 # -- report -------------------------------------------------------------------------------------
 
 
-def report(target: Target, skip: frozenset[str] = frozenset()) -> dict[str, list[str]]:
-    """Section -> its difference lines (empty: none)."""
+def report(target: Target, skip: frozenset[str] = frozenset(), notes: list[str] | None = None) -> dict[str, list[str]]:
+    """Section -> its difference lines (empty: none); what was not checked goes to ``notes``."""
     tree = SourceTree(target.root)
     runs: dict[str, Callable[[], list[str]]] = {
         "members": lambda: member_lines(target, tree),
         "annotations": lambda: annotation_lines(target, tree, SourceTree(reference_root())),
-        "signatures": lambda: signature_lines(target),
+        "signatures": lambda: signature_lines(target, notes),
+        "generated": lambda: generated_lines(target),
         "providers": lambda: provider_lines(target, tree),
         "payloads": lambda: payload_lines(target, tree),
     }
     return {name: run() for name, run in runs.items() if name not in skip}
 
 
-def render(target: Target, sections: dict[str, list[str]]) -> str:
+def render(target: Target, sections: dict[str, list[str]], notes: list[str] | tuple[str, ...] = ()) -> str:
     total = sum(map(len, sections.values()))
     head = (
         f"mellea {target.version} against the surface table (releases {', '.join(surface.RELEASES)}) "
         f"and the stubs (mellea {surface.MELLEA_VERSION}): "
     )
-    if not total:
-        return head + "no differences\n"
-    out = [head + f"{total} difference{'s' if total != 1 else ''}"]
+    out = [head + (f"{total} difference{'s' if total != 1 else ''}" if total else "no differences")]
     for name, lines in sections.items():
         if lines:
             out.append(f"\n{name} ({len(lines)}):")
             out += [f"  {line}" for line in lines]
+    if notes:
+        out.append(f"\nnot checked ({len(notes)}):")
+        out += [f"  {line}" for line in notes]
     return "\n".join(out) + "\n"
 
 
@@ -411,8 +480,9 @@ def main(argv: list[str] | None = None) -> int:
         target = tree_target(args.tree.resolve(), args.version)
     else:
         target = installed_target()
-    sections = report(target, frozenset(args.skip))
-    sys.stdout.write(render(target, sections))
+    notes: list[str] = []
+    sections = report(target, frozenset(args.skip), notes)
+    sys.stdout.write(render(target, sections, notes))
     return 1 if any(sections.values()) else 0
 
 

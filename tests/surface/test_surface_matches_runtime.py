@@ -6,8 +6,10 @@ private core name fails here first, before any checker silently goes stale.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import importlib.metadata
+import importlib.util
 import inspect
 import re
 from pathlib import Path
@@ -233,3 +235,142 @@ def test_backend_classes_of_the_runtime_are_recognised() -> None:
     bases = {"Backend": Backend, "FormatterBackend": mellea.backends.FormatterBackend, "AdapterMixin": AdapterMixin}
     assert set(bases) == surface.BACKEND_BASE_CLASSES
     assert all(issubclass(cls, Backend) for cls in bases.values())
+
+
+# -- the providers' backends and start_session's backend names ----------------------------------
+# Read from the source where the runtime cannot answer: mellea.backends.huggingface needs torch.
+
+
+def _source(module: str) -> ast.Module:
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None, module
+    return ast.parse(Path(spec.origin).read_text())
+
+
+def _function(tree: ast.Module, name: str) -> ast.FunctionDef:
+    """The module-level function ``name`` (its implementation, after any overloads)."""
+    found = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name]
+    assert found, name
+    return found[-1]
+
+
+def _compared_names(test: ast.expr, param: str) -> list[str]:
+    """The strings ``param`` is compared to in an ``if`` test (``name == "hf" or name == "huggingface"``)."""
+    return [
+        c.comparators[0].value for c in ast.walk(test)
+        if isinstance(c, ast.Compare) and isinstance(c.left, ast.Name) and c.left.id == param
+        and isinstance(c.ops[0], ast.Eq) and isinstance(c.comparators[0], ast.Constant)
+    ]
+
+
+def _backend_classes_by_name() -> dict[str, str]:
+    """Each name ``backend_name_to_class`` accepts and the class it returns (``module.Class``),
+    read from its source: the branch comparing the name imports the class it returns."""
+    module = "mellea.stdlib.start_backend"
+    function = _function(_source(module), "backend_name_to_class")
+    param = function.args.args[0].arg
+    out: dict[str, str] = {}
+    branch: ast.stmt | None = function.body[-1]
+    while isinstance(branch, ast.If):
+        imported = {
+            alias.asname or alias.name: importlib.util.resolve_name(
+                "." * node.level + (node.module or ""), module.rpartition(".")[0]
+            ) + "." + alias.name
+            for node in ast.walk(branch) if isinstance(node, ast.ImportFrom) for alias in node.names
+        }
+        returned = [
+            r.value.id for stmt in branch.body for r in ast.walk(stmt)
+            if isinstance(r, ast.Return) and isinstance(r.value, ast.Name)
+        ]
+        for name in _compared_names(branch.test, param):
+            assert len(set(returned)) == 1 and returned[0] in imported, (name, returned, imported)
+            out[name] = imported[returned[0]]
+        branch = branch.orelse[0] if len(branch.orelse) == 1 else None
+    return out
+
+
+def _defines_class(fullname: str) -> bool:
+    module, _, name = fullname.rpartition(".")
+    return any(isinstance(n, ast.ClassDef) and n.name == name for n in _source(module).body)
+
+
+def test_backend_name_to_class_accepts_exactly_the_session_names() -> None:
+    by_name = _backend_classes_by_name()
+    assert set(by_name) == {n for p in surface.PROVIDERS for n in p.session_names}
+    for provider in surface.PROVIDERS:
+        for name in provider.session_names:
+            assert by_name[name] == provider.backend_class, (name, by_name[name])
+        assert _defines_class(provider.backend_class), provider.backend_class
+
+
+NEEDS_EXTRA = {"huggingface": "hf"}
+"""Providers whose backend module needs a mellea extra the tests' environment lacks (torch)."""
+
+
+@pytest.mark.parametrize("provider", surface.PROVIDERS, ids=lambda p: p.literal)
+def test_each_session_name_builds_the_provider_backend_class(
+    provider: surface.Provider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At run time where the backend imports; where it needs an extra, the error says which (and
+    the test above read the class from the source)."""
+    from mellea.stdlib.start_backend import backend_name_to_class
+
+    monkeypatch.setenv("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # litellm fetches its cost map on import otherwise
+
+    assert provider.session_names and provider.backend_class
+    for name in provider.session_names:
+        if provider.literal in NEEDS_EXTRA:
+            with pytest.raises(ImportError, match=re.escape(f"mellea[{NEEDS_EXTRA[provider.literal]}]")):
+                backend_name_to_class(name)
+            continue
+        cls = backend_name_to_class(name)
+        assert f"{cls.__module__}.{cls.__qualname__}" == provider.backend_class, name
+
+
+def _provider_assignments(init: ast.FunctionDef) -> list[object]:
+    """The values ``__init__`` assigns to ``self._provider`` (``None`` for one not a constant)."""
+    out: list[object] = []
+    for node in ast.walk(init):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        for target in targets:
+            if (isinstance(target, ast.Attribute) and target.attr == "_provider"
+                    and isinstance(target.value, ast.Name) and target.value.id == "self"):
+                value = node.value
+                out.append(value.value if isinstance(value, ast.Constant) else None)
+    return out
+
+
+@pytest.mark.parametrize("provider", surface.PROVIDERS, ids=lambda p: p.literal)
+def test_each_backend_class_sets_its_provider_literal(provider: surface.Provider) -> None:
+    """The backend class writes the table's literal into ``self._provider`` in its ``__init__``
+    (its stub fixes the ``raw`` of its thunks to the provider's variant on that ground)."""
+    module, _, name = provider.backend_class.rpartition(".")
+    (cls,) = [n for n in _source(module).body if isinstance(n, ast.ClassDef) and n.name == name]
+    (init,) = [n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
+    assert _provider_assignments(init) == [provider.literal]
+
+
+def test_start_session_backend_names_are_the_session_names() -> None:
+    """Every value of ``start_session``'s ``backend_name`` Literal (the same in each overload and
+    the implementation) is a session name of exactly one provider, every provider has one, and
+    the session names it leaves out are the ones ``backend_name_to_class`` accepts besides
+    (``"huggingface"``: the runtime takes it, the signature does not)."""
+    tree = _source(surface.SESSION_MODULE)
+    definitions = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "start_session"]
+    literals = set()
+    for definition in definitions:
+        (param,) = [a for a in definition.args.args if a.arg == "backend_name"]
+        annotation = param.annotation
+        assert isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value) == "Literal"
+        items = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+        values = tuple(i.value for i in items if isinstance(i, ast.Constant))
+        literals.add(values)
+    assert len(definitions) > 1 and len(literals) == 1, literals
+    (values,) = literals
+    for value in values:
+        owners = [p.literal for p in surface.PROVIDERS if value in p.session_names]
+        assert len(owners) == 1, (value, owners)
+    assert {p.literal for p in surface.PROVIDERS if set(p.session_names) & set(values)} == set(surface.PROVIDER_LITERALS)
+    session_names = {n for p in surface.PROVIDERS for n in p.session_names}
+    assert session_names - set(values) == {"huggingface"}
+    assert set(values) | {"huggingface"} == set(_backend_classes_by_name())
