@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import builtins
 import copy
 import difflib
 import importlib.util
@@ -569,8 +570,7 @@ class ModuleStub:
         used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
         known = _stub_names() | self.source.imports
         out = []
-        # `builtins`, not `__builtins__`: that is a dict, not the module, unless run as __main__
-        for name in sorted(used - defined - set(dir(__import__("builtins")))):
+        for name in sorted(used - defined - set(dir(builtins))):
             if name not in known:
                 raise SystemExit(f"backend_stubs: {self.module}: no import known for {name!r}")
             out.append(known[name])
