@@ -43,6 +43,29 @@ def mirror_without(source_venv: Path, name: str, excluded: Iterable[str], parent
     return venv / "bin" / "python"
 
 
+def mirror_pruned(source_venv: Path, name: str, package: str, dropped: Iterable[str],
+                  parent: Path = CACHE) -> Path:
+    """A mirror of ``source_venv`` whose ``package`` folder of site-packages lacks the files
+    ``dropped`` (paths relative to it); returns its python.
+
+    Every other entry is linked as by ``mirror_without``; ``package`` is copied afresh on each
+    call, file by file, minus ``dropped``. Copied, not linked: pyright resolves a partial stub
+    package (``py.typed`` saying ``partial``) made of links to another one wrongly, and then
+    reports many of the runtime package's names as unknown imports.
+    """
+    dropped = set(dropped)
+    python = mirror_without(source_venv, name, (package,), parent)
+    source = site_packages(source_venv) / package
+    target = site_packages(python.parent.parent) / package
+    shutil.rmtree(target, ignore_errors=True)
+    for file in source.rglob("*"):
+        relative = file.relative_to(source)
+        if file.is_file() and "__pycache__" not in relative.parts and str(relative) not in dropped:
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(file, target / relative)
+    return python
+
+
 VENV = REPO / ".venv"
 NOSDK = REPO / ".venv-nosdk"
 

@@ -29,6 +29,7 @@ from bench import (
     bench_scaling,
     bench_server,
     bench_startup,
+    bench_typed_backends,
 )
 from bench.corpus import REPO
 from bench.timing import machine_line
@@ -38,13 +39,15 @@ BENCHMARKS: dict[str, Callable[[int], list[str]]] = {
     "flake8": bench_flake8.measure,
     "mypy": bench_mypy.measure,
     "pyright": bench_pyright.measure,
+    "typed-backends": bench_typed_backends.measure,
     "import": bench_import.measure,
     "scaling": bench_scaling.measure,
     "startup": bench_startup.measure,
     "server": bench_server.measure,
     "payloads": bench_payload_check.measure,
 }
-DEFAULT_RUNS = {"mypy": 7, "import": 15, "scaling": 3, "startup": 21, "server": 30, "payloads": 2000}
+DEFAULT_RUNS = {"mypy": 7, "typed-backends": 5, "import": 15, "scaling": 3, "startup": 21, "server": 30,
+                "payloads": 2000}
 TOOLS = ("mellea-lint", "mellea", "mypy", "pyright", "flake8", "ruff")
 DOCS = REPO / "docs" / "performance.md"
 README = REPO / "README.md"

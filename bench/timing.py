@@ -17,6 +17,8 @@ class Run:
     seconds: float
     peak_rss_mb: float
     returncode: int
+    cpu_seconds: float = 0.0
+    """User plus system time of the command and the children it waited for (load matters less)."""
 
 
 def run_once(cmd: Sequence[str], *, setup: Callable[[], None] | None = None,
@@ -24,13 +26,14 @@ def run_once(cmd: Sequence[str], *, setup: Callable[[], None] | None = None,
     """Time one command; peak RSS is the largest child of this run (``ru_maxrss`` of children)."""
     if setup is not None:
         setup()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                           env={**os.environ, **(env or {})}, cwd=cwd)
     elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return Run(elapsed, max(after, before) / 1024, proc.returncode)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Run(elapsed, max(after.ru_maxrss, before.ru_maxrss) / 1024, proc.returncode, cpu)
 
 
 @dataclass(frozen=True)
@@ -42,15 +45,21 @@ class Case:
     cwd: str | None = None
 
 
-def compare(cases: Sequence[Case], *, runs: int = 5, warmup: int = 1) -> dict[str, float]:
-    """Median seconds per case, running the cases round-robin after ``warmup`` rounds."""
-    samples: dict[str, list[float]] = {c.name: [] for c in cases}
+def rounds(cases: Sequence[Case], *, runs: int = 5, warmup: int = 1) -> dict[str, list[Run]]:
+    """Every timed run per case, running the cases round-robin after ``warmup`` rounds."""
+    samples: dict[str, list[Run]] = {c.name: [] for c in cases}
     for round_ in range(warmup + runs):
         for case in cases:
             result = run_once(case.cmd, setup=case.setup, env=case.env, cwd=case.cwd)
             if round_ >= warmup:
-                samples[case.name].append(result.seconds)
-    return {name: statistics.median(values) for name, values in samples.items()}
+                samples[case.name].append(result)
+    return samples
+
+
+def compare(cases: Sequence[Case], *, runs: int = 5, warmup: int = 1) -> dict[str, float]:
+    """Median seconds per case, running the cases round-robin after ``warmup`` rounds."""
+    return {name: statistics.median(r.seconds for r in values)
+            for name, values in rounds(cases, runs=runs, warmup=warmup).items()}
 
 
 def ratio_line(label: str, numerator: float, denominator: float, target: str | None = None) -> str:
