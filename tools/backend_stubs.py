@@ -66,6 +66,11 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     # parameter is annotated; the rule reads `__init__` only.
     "mellea.stdlib.session.MelleaSession.id": "str",
     "mellea.stdlib.session.MelleaSession.allow_context_type_change": "bool",
+    # `if sample_generations is None: sample_generations = []` and the like, then assigned.
+    "mellea.core.sampling.SamplingResult.sample_generations": "list[ComputedModelOutputThunk[S]]",
+    "mellea.core.sampling.SamplingResult.sample_validations": "list[list[tuple[Requirement, ValidationResult]]]",
+    "mellea.core.sampling.SamplingResult.sample_actions": "list[SampleActionType]",
+    "mellea.core.sampling.SamplingResult.sample_contexts": "list[Context]",
     # `model_options if model_options is not None else {}`
     "mellea.backends.backend.FormatterBackend.model_options": "dict[str, Any]",
     # `self.model_id = model_id` in FormatterBackend.__init__ (str | ModelIdentifier)
@@ -195,7 +200,11 @@ def _self_assignments(fn: ast.AST, name: str) -> list[ast.expr]:
 def _attribute_from_init(init: ast.FunctionDef, name: str) -> ast.expr | None:
     """The annotation of the ``__init__`` parameter that ``self.<name>`` is assigned from,
     when that is its only assignment there."""
-    params = {a.arg: a.annotation for a in (*init.args.args, *init.args.kwonlyargs) if a.annotation}
+    reassigned = {t.id for n in _own_nodes(init) if isinstance(n, ast.Assign | ast.AugAssign | ast.AnnAssign | ast.NamedExpr)
+                  for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+    # A parameter the body reassigns (`if p is None: p = []`) no longer has its annotated type.
+    params = {a.arg: a.annotation for a in (*init.args.args, *init.args.kwonlyargs)
+              if a.annotation and a.arg not in reassigned}
     values = _self_assignments(init, name)
     if len(values) != 1:
         return None

@@ -106,7 +106,10 @@ def sampling_results_carry_the_variant(action: Component[int], q: str) -> None:
     result = m.instruct(q, strategy=strategy, return_sampling_results=True)
     assert_type(result, SamplingResult[str, OpenAIRaw])
     assert_type(result.result, ComputedModelOutputThunk[str, OpenAIRaw])
-    assert_type(result.sample_generations, list[ComputedModelOutputThunk[str, OpenAIRaw]] | None)
+    # mellea stores `[]` for a `None` argument: the attributes are lists (len() and [0] are clean).
+    assert_type(result.sample_generations, list[ComputedModelOutputThunk[str, OpenAIRaw]])
+    assert_type(result.sample_generations[0].raw.provider, Literal["openai"])
+    assert_type(len(result.sample_contexts) + len(result.sample_actions) + len(result.sample_validations), int)
     acted = m.act(action, strategy=strategy, return_sampling_results=True)
     assert_type(acted.result.raw, OpenAIRaw)
 

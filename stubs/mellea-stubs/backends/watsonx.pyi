@@ -53,9 +53,9 @@ async def _aclose_model_inference(model: ModelInference) -> None: ...
 class WatsonxAIBackend(FormatterBackend[WatsonxRaw, WatsonxCompletionRaw]):
     _model_id: str
     _provider: str
-    _project_id: str | None
-    _base_url: str | None
-    _api_key: str | None
+    _project_id: Incomplete
+    _base_url: Incomplete
+    _api_key: Incomplete
     _creds: Incomplete
     _kwargs: Incomplete
     _client_cache: ClientCache

@@ -24,10 +24,10 @@ SampleActionType = Span
 class SamplingResult(CBlock, Generic[S, _RawT]):
     result_index: int
     success: bool
-    sample_generations: list[ComputedModelOutputThunk[S, _RawT]] | None
-    sample_validations: list[list[tuple[Requirement, ValidationResult]]] | None
-    sample_actions: Sequence[SampleActionType] | None
-    sample_contexts: list[Context] | None
+    sample_generations: list[ComputedModelOutputThunk[S, _RawT]]
+    sample_validations: list[list[tuple[Requirement, ValidationResult]]]
+    sample_actions: list[SampleActionType]
+    sample_contexts: list[Context]
 
     def __init__(
         self,
