@@ -270,9 +270,15 @@ class Source:
         methods = [f for f in node.body if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)]
         return in_body and not any(_self_assignments(f, name) for f in methods)
 
+    def knows(self, expr: ast.expr) -> bool:
+        """Whether every name in ``expr`` exists in this module (another release may lack one)."""
+        known = set(dir(builtins)) | set(self.imports) | set(self.assigned) | set(self.defs) | set(_stub_names())
+        return all(n.id in known for n in ast.walk(expr) if isinstance(n, ast.Name))
+
     def attribute(self, cls: str, name: str) -> ast.expr | None:
         if (override := ATTRIBUTE_TYPES.get(f"{self.module}.{cls}.{name}")) is not None:
-            return ast.parse(override, mode="eval").body
+            typed = _parse(override)
+            return typed if self.knows(typed) else None
         if name.startswith(MODEL_OPTION_MAPS):
             return ast.parse("dict[str, str]", mode="eval").body
         init = self.defs.get(f"{cls}.__init__")
@@ -280,7 +286,8 @@ class Source:
 
     def returns(self, path: str) -> ast.expr | None:
         if (override := RETURN_TYPES.get(f"{self.module}.{path}")) is not None:
-            return ast.parse(override, mode="eval").body
+            typed = _parse(override)
+            return typed if self.knows(typed) else None
         fn = self.defs.get(path)
         if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef) and (found := _inferred_return(fn)):
             return ast.Name(found)
