@@ -188,12 +188,16 @@ def _self_assignments(fn: ast.AST, name: str) -> list[ast.expr]:
     """The values assigned to ``self.<name>`` in a function's own body."""
     out = []
     for node in _own_nodes(fn):
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
-            node, ast.AnnAssign | ast.AugAssign) else []
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+            targets, value = [node.target], node.value or ast.Constant(None)
+        else:
+            continue
         for target in targets:
             if (isinstance(target, ast.Attribute) and target.attr == name
                     and isinstance(target.value, ast.Name) and target.value.id == "self"):
-                out.append(node.value if node.value is not None else ast.Constant(None))
+                out.append(value)
     return out
 
 
@@ -324,7 +328,7 @@ def carry(expr: ast.expr, raw: str, carriers: frozenset[str]) -> ast.expr:
         def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
             name = _name(node.value)
             node.slice = self.visit(node.slice)
-            if name == THUNK or name in computed:
+            if name is not None and (name == THUNK or name in computed):
                 first = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
                 if len(first) == 1:
                     node.slice = ast.Tuple([first[0], arg(name)])
@@ -335,7 +339,8 @@ def carry(expr: ast.expr, raw: str, carriers: frozenset[str]) -> ast.expr:
                 return ast.Subscript(ast.Name(node.id), ast.Tuple([ast.Name("Any"), arg(node.id)]))
             return node
 
-    return Carry().visit(copy.deepcopy(expr))
+    carried: ast.expr = Carry().visit(copy.deepcopy(expr))
+    return carried
 
 
 def _is_backend(annotation: ast.expr | None) -> bool:
@@ -520,7 +525,7 @@ class ModuleStub:
         returned = {THUNK, COMPUTED_THUNK, SAMPLING_RESULT}
         for fn in _functions(self.tree.body):
             backend = [p for p in _params(fn) if _is_backend(p.annotation)]
-            if not backend or not _mentions(fn.returns, returned):
+            if not backend or fn.returns is None or not _mentions(fn.returns, returned):
                 continue
             for param in backend:
                 param.annotation = _backend_of(FUNCTION_RAW, parameter=True)
@@ -655,7 +660,8 @@ def _typed_session(returns: ast.expr | None, variant: str, carriers: frozenset[s
                 node.slice = ast.Tuple([node.slice, ast.Name(variant)])
             return node
 
-    return Typed().visit(copy.deepcopy(returns))
+    typed: ast.expr = Typed().visit(copy.deepcopy(returns))
+    return typed
 
 
 # ---------------------------------------------------------------------------
