@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ollama
 from mellea.core import Backend, CBlock, Component, Context, ModelOutputThunk, RawProviderResponse
 from mellea.core.base import C
+from mellea.backends.ollama import chat_response_delta_merge
 from mellea.stdlib.context import SimpleContext
+
+if TYPE_CHECKING:
+    from mellea.core.base import OllamaRaw
 
 
 def _chat(content: str, eval_count: int = 3) -> ollama.ChatResponse:
@@ -45,6 +49,15 @@ def test_narrowing_right_after_assigning_raw() -> None:
     mot.raw = RawProviderResponse(provider="ollama", response=_chat("hi", eval_count=4))
     assert mot.raw.provider == "ollama"
     assert mot.raw.response.eval_count == 4  # pyright: ignore[reportAttributeAccessIssue, reportOptionalMemberAccess]  # why: pyright and basedpyright keep a property just assigned at its declared type, so comparing the provider narrows nothing; read it into a local
+
+
+def test_a_thunk_declared_for_the_provider_that_fills_it() -> None:
+    """mellea's own backend tests: a bare thunk filled by a backend's merge function. Declaring
+    the provider the test fills it with types the reads, with no provider check."""
+    mot: ModelOutputThunk[str, OllamaRaw] = ModelOutputThunk(value=None)
+    chat_response_delta_merge(mot, _chat("Hello"))
+    chat_response_delta_merge(mot, _chat(" world"))
+    assert mot.raw.response.message.content == "Hello world"
 
 
 def test_openai_dump_in_place() -> None:
