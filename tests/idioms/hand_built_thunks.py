@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import ollama
+from mellea.backends.ollama import chat_response_delta_merge
 from mellea.core import Backend, CBlock, Component, Context, ModelOutputThunk, RawProviderResponse
 from mellea.core.base import C
-from mellea.backends.ollama import chat_response_delta_merge
 from mellea.stdlib.context import SimpleContext
 
 if TYPE_CHECKING:
