@@ -49,15 +49,22 @@ def stub_file(module: str) -> str:
                      f"generated stubs (make {NOSDK.name}/.project installs the current wheels)")
 
 
-def cases_dropping(modules: Iterable[str], scratch: Path) -> tuple[list[Case], Path, list[str]]:
-    """The timed cases (mypy's configs and caches in ``scratch``), the corpus, the dropped files."""
+def sides(modules: Iterable[str]) -> tuple[Path, dict[str, Path], list[str]]:
+    """The downstream corpus (a pyright project), the python of each side (``ALL``, ``PRUNED``:
+    without ``modules``' stubs), and the dropped stub files."""
     dropped = [stub_file(m) for m in modules]
     pruned = mirror_pruned(NOSDK, "venv-nosdk-without-generated-stubs", STUBS, dropped)
     corpus = downstream_corpus()
     (corpus / "pyrightconfig.json").write_text('{"include": ["examples", "docs/examples"]}\n')
+    return corpus, {ALL: NOSDK / "bin" / "python", PRUNED: pruned}, dropped
+
+
+def cases_dropping(modules: Iterable[str], scratch: Path) -> tuple[list[Case], Path, list[str]]:
+    """The timed cases (mypy's configs and caches in ``scratch``), the corpus, the dropped files."""
+    corpus, pythons, dropped = sides(modules)
     configs = {"mypy + plugin": "[mypy]\nplugins = mellea_mypy\n", "mypy": "[mypy]\n"}
     cases = []
-    for side, python in ((ALL, NOSDK / "bin" / "python"), (PRUNED, pruned)):
+    for side, python in pythons.items():
         for checker, config in configs.items():
             ini = scratch / f"{checker.replace(' + ', '-')}.ini"
             ini.write_text(config)

@@ -36,6 +36,7 @@ import ast
 import builtins
 import copy
 import difflib
+import functools
 import importlib.util
 import subprocess
 import sys
@@ -134,6 +135,7 @@ def _module_level(tree: ast.Module) -> Iterator[ast.stmt]:
             stack.extend([*node.body, *node.orelse, *getattr(node, "finalbody", [])])
 
 
+@functools.cache
 def _stub_names() -> dict[str, str]:
     """The stub-only names the rewrites use, and the statement importing each."""
     base = ["UnfilledRaw", CLASS_RAW, "RawProviderResponse"]

@@ -13,20 +13,16 @@ from pathlib import Path
 import pytest
 from mellea_lint import surface
 
-from bench.bench_mypy import downstream_corpus
-from bench.bench_typed_backends import STUBS, stub_file
-from bench.envs import NOSDK, mirror_pruned, tool
+from bench.bench_typed_backends import ALL, PRUNED, sides
+from bench.envs import tool
 
 Place = tuple[str, int]
 
 
 @pytest.fixture(scope="module")
 def envs() -> tuple[Path, dict[str, Path]]:
-    dropped = [stub_file(m) for m in surface.GENERATED_STUB_MODULES]
-    pruned = mirror_pruned(NOSDK, "venv-nosdk-without-generated-stubs", STUBS, dropped)
-    corpus = downstream_corpus()
-    (corpus / "pyrightconfig.json").write_text('{"include": ["examples", "docs/examples"]}\n')
-    return corpus, {"every stub": NOSDK / "bin" / "python", "hand-written only": pruned}
+    corpus, pythons, _ = sides(surface.GENERATED_STUB_MODULES)
+    return corpus, pythons
 
 
 def _mypy(corpus: Path, python: Path, scratch: Path) -> dict[Place, str]:
@@ -55,6 +51,6 @@ def test_no_new_error_on_downstream_code(envs: tuple[Path, dict[str, Path]], che
         scratch = tmp_path / side.replace(" ", "-")
         scratch.mkdir()
         found[side] = _mypy(corpus, python, scratch) if checker.startswith("mypy") else _pyright(corpus, python)
-    assert found["hand-written only"], "the corpus type-checks clean: the comparison would prove nothing"
-    new = {place: msg for place, msg in found["every stub"].items() if place not in found["hand-written only"]}
+    assert found[PRUNED], "the corpus type-checks clean: the comparison would prove nothing"
+    new = {place: msg for place, msg in found[ALL].items() if place not in found[PRUNED]}
     assert not new, "\n".join(f"{f}:{n}: {msg}" for (f, n), msg in sorted(new.items()))
