@@ -305,6 +305,10 @@ class Source:
 # ---------------------------------------------------------------------------
 
 
+def _is_overload(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(_name(d) == "overload" for d in fn.decorator_list)
+
+
 def _is_class_var(annotation: ast.expr) -> bool:
     return isinstance(annotation, ast.Subscript) and _name(annotation.value) == "ClassVar"
 
@@ -479,7 +483,7 @@ class ModuleStub:
             fn.args.args[0].annotation = copy.deepcopy(source.args.args[0].annotation)
 
     def _fill_return(self, fn: ast.FunctionDef | ast.AsyncFunctionDef, path: str) -> None:
-        if fn.returns is None and not any(_name(d) == "overload" for d in fn.decorator_list):
+        if fn.returns is None and not _is_overload(fn):
             fn.returns = self.source.returns(path)
 
     # -- backend classes ---------------------------------------------------
@@ -542,16 +546,15 @@ class ModuleStub:
         body: list[ast.stmt] = []
         groups: dict[str, list[ast.FunctionDef]] = {}
         for node in self.tree.body:
-            if isinstance(node, ast.FunctionDef) and any(_name(d) == "overload" for d in node.decorator_list):
+            if isinstance(node, ast.FunctionDef) and _is_overload(node):
                 groups.setdefault(node.name, []).append(node)
-        expanded = {n: g for n, g in groups.items() if _name_param(g[0], names) is not None}
+        expanded = {n: (g, p) for n, g in groups.items() if (p := _name_param(g[0], names)) is not None}
         for node in self.tree.body:
-            group = expanded.get(node.name) if isinstance(node, ast.FunctionDef) else None
-            if group is None:
+            found = expanded.get(node.name) if isinstance(node, ast.FunctionDef) else None
+            if found is None:
                 body.append(node)
-            elif node is group[0]:  # the group's other overloads are in what _expand returns
-                param = _name_param(node, names)
-                assert param is not None
+            elif node is found[0][0]:  # the group's other overloads are in what _expand returns
+                group, param = found
                 default = _default_name(self.source.defs.get(node.name), param)
                 body.extend(self._expand(group, param, names, default, carriers))
         self.tree.body = body
